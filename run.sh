@@ -1,0 +1,89 @@
+#!/usr/bin/env bash
+# Starts Inbox on this machine: Azurite, one silo, the gateway (which serves the web app), with a demo organisation.
+# Data is kept in .data/ between runs. Ctrl-C stops everything this script started.
+set -euo pipefail
+cd "$(dirname "$0")"
+source scripts/prepare.sh
+
+http_port="${INBOX_HTTP_PORT:-5080}"
+silo_http_port="${INBOX_SILO_HTTP_PORT:-5081}"
+silo_port="${INBOX_SILO_PORT:-11111}"
+gateway_port="${INBOX_GATEWAY_PORT:-30000}"
+blob_port="${INBOX_AZURITE_BLOB_PORT:-10000}"
+queue_port="${INBOX_AZURITE_QUEUE_PORT:-10001}"
+table_port="${INBOX_AZURITE_TABLE_PORT:-10002}"
+data="$inbox_root/.data"
+
+port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+for port in "$http_port" "$silo_http_port" "$silo_port" "$gateway_port" "$blob_port" "$queue_port" "$table_port"; do
+  if port_in_use "$port"; then
+    echo "Port $port is already in use on 127.0.0.1. Stop what uses it, or choose other ports (see README, Configuration)." >&2
+    exit 1
+  fi
+done
+
+install_node_tools
+build_web
+build_dotnet
+
+pids=()
+stop_all() {
+  trap - INT TERM EXIT
+  say "Stopping"
+  # Reverse order: gateway, silo (leaves the cluster cleanly), then storage.
+  for (( i=${#pids[@]}-1; i>=0; i-- )); do
+    kill -TERM "${pids[$i]}" 2>/dev/null || true
+    wait "${pids[$i]}" 2>/dev/null || true
+  done
+}
+trap stop_all INT TERM EXIT
+
+wait_for() { # name url-or-port pid
+  for _ in $(seq 1 120); do
+    if [[ "$2" =~ ^[0-9]+$ ]]; then port_in_use "$2" && return 0; else curl -sf -o /dev/null "$2" && return 0; fi
+    kill -0 "$3" 2>/dev/null || { echo "$1 exited during start-up; its log is in $data/logs." >&2; exit 1; }
+    sleep 0.5
+  done
+  echo "$1 did not become ready in 60 s; its log is in $data/logs." >&2
+  exit 1
+}
+
+mkdir -p "$data/azurite" "$data/logs"
+storage="DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;BlobEndpoint=http://127.0.0.1:$blob_port/devstoreaccount1;QueueEndpoint=http://127.0.0.1:$queue_port/devstoreaccount1;TableEndpoint=http://127.0.0.1:$table_port/devstoreaccount1;"
+export Inbox__Storage__ConnectionString="$storage" Inbox__Cluster__Mode=AzureTable Inbox__Cluster__SiloPort="$silo_port" Inbox__Cluster__GatewayPort="$gateway_port"
+
+say "Starting Azurite (data in .data/azurite)"
+"$inbox_root/node_modules/.bin/azurite" --silent --disableTelemetry --skipApiVersionCheck --loose --location "$data/azurite" \
+  --blobHost 127.0.0.1 --queueHost 127.0.0.1 --tableHost 127.0.0.1 \
+  --blobPort "$blob_port" --queuePort "$queue_port" --tablePort "$table_port" >"$data/logs/azurite.log" 2>&1 &
+pids+=($!)
+wait_for Azurite "$table_port" "${pids[-1]}"
+
+say "Starting the silo"
+(cd src/Silo && export Urls="http://127.0.0.1:$silo_http_port" Inbox__Demo__Enabled=true \
+  && exec dotnet "bin/$inbox_configuration/net10.0/Inbox.Silo.dll") >"$data/logs/silo.log" 2>&1 &
+pids+=($!)
+wait_for Silo "http://127.0.0.1:$silo_http_port/health/ready" "${pids[-1]}"
+
+say "Starting the gateway"
+(cd src/Gateway && export Urls="http://127.0.0.1:$http_port" && exec dotnet "bin/$inbox_configuration/net10.0/Inbox.Gateway.dll") >"$data/logs/gateway.log" 2>&1 &
+pids+=($!)
+wait_for Gateway "http://127.0.0.1:$http_port/health/ready" "${pids[-1]}"
+
+cat <<MSG
+
+  Inbox is running.
+
+  Agent inbox:       http://127.0.0.1:$http_port/
+    agent            agent@acme.test        / demo-agent
+    supervisor       supervisor@acme.test   / demo-supervisor
+    admin            admin@acme.test        / demo-admin
+  Demo web chat:     http://127.0.0.1:$http_port/widget.html?websiteToken=demo-website-token
+  API (OpenAPI):     http://127.0.0.1:$http_port/openapi/v1.json
+  Logs:              .data/logs/
+
+  Press Ctrl-C to stop.
+
+MSG
+wait -n "${pids[@]}" || true
+echo "A process stopped unexpectedly; see .data/logs/." >&2

@@ -1,0 +1,20 @@
+namespace Inbox.Contracts.Channels;
+
+/// <summary>
+/// A contact's identity on one channel (a widget visitor, a WhatsApp number, …): maps the platform's user id to a
+/// contact and the current conversation without scanning. Key: <c>{organisationId}:{channelId}:{channelUserId}</c>.
+/// </summary>
+[Alias("inbox.IChannelIdentityGrain")]
+public interface IChannelIdentityGrain : IGrainWithStringKey
+{
+    /// <summary>
+    /// The conversation this identity's next message belongs to, creating the contact and the conversation on first
+    /// contact. <paramref name="displayName"/> names a new contact.
+    /// </summary>
+    [Alias("ResolveConversation")]
+    Task<ConversationRef> ResolveConversationAsync(Platform platform, string displayName);
+
+    /// <summary>The current conversation, or null when this identity has never written.</summary>
+    [Alias("GetCurrent")]
+    Task<ConversationRef?> GetCurrentAsync();
+}

@@ -1,0 +1,14 @@
+namespace Inbox.Contracts.Contacts;
+
+/// <summary>A customer, possibly known on several channels. Key: <c>{organisationId}:{contactId}</c>.</summary>
+[Alias("inbox.IContactGrain")]
+public interface IContactGrain : IGrainWithStringKey
+{
+    /// <summary>Creates the contact if needed and records the identity <c>{channelId}:{channelUserId}</c> on it.</summary>
+    [Alias("AddIdentity")]
+    Task<ContactProfile> AddIdentityAsync(string name, string identity);
+
+    /// <summary>The contact, or null when it does not exist.</summary>
+    [Alias("Get")]
+    Task<ContactProfile?> GetAsync();
+}

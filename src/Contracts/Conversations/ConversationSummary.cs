@@ -1,0 +1,33 @@
+using Inbox.Contracts.Channels;
+
+namespace Inbox.Contracts.Conversations;
+
+/// <summary>What the conversation list shows of one conversation, and what every conversation event carries.</summary>
+/// <param name="OrganisationId">The owning organisation.</param>
+/// <param name="ConversationId">The conversation's id within its organisation.</param>
+/// <param name="ChannelId">The channel the customer writes on.</param>
+/// <param name="Platform">The channel's platform.</param>
+/// <param name="ContactId">The customer.</param>
+/// <param name="ContactName">The customer's display name.</param>
+/// <param name="ChannelUserId">The customer's id on the platform (for web chat: the visitor id).</param>
+/// <param name="Status">Lifecycle status.</param>
+/// <param name="AssigneeId">The agent who owns it, if any.</param>
+/// <param name="LastSequence">The sequence number of the newest message (0 when there is none).</param>
+/// <param name="LastMessagePreview">The start of the newest message's text.</param>
+/// <param name="CreatedAt">When the conversation began.</param>
+/// <param name="LastActivityAt">When the newest message or change happened.</param>
+[GenerateSerializer, Immutable, Alias("inbox.conversation-summary.v1")]
+public sealed record ConversationSummary(
+    [property: Id(0)] string OrganisationId,
+    [property: Id(1)] string ConversationId,
+    [property: Id(2)] string ChannelId,
+    [property: Id(3)] Platform Platform,
+    [property: Id(4)] string ContactId,
+    [property: Id(5)] string ContactName,
+    [property: Id(6)] string ChannelUserId,
+    [property: Id(7)] ConversationStatus Status,
+    [property: Id(8)] string? AssigneeId,
+    [property: Id(9)] long LastSequence,
+    [property: Id(10)] string LastMessagePreview,
+    [property: Id(11)] DateTimeOffset CreatedAt,
+    [property: Id(12)] DateTimeOffset LastActivityAt);

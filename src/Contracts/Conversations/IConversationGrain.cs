@@ -1,0 +1,40 @@
+using Inbox.Contracts.Messages;
+
+namespace Inbox.Contracts.Conversations;
+
+/// <summary>
+/// One conversation between an organisation and one contact on one channel. Key: <c>{organisationId}:{conversationId}</c>.
+/// Holds the live state and appends every message to the message log.
+/// </summary>
+[Alias("inbox.IConversationGrain")]
+public interface IConversationGrain : IGrainWithStringKey
+{
+    /// <summary>Creates the conversation if it does not exist yet; a no-op when it does.</summary>
+    [Alias("Start")]
+    Task<ConversationSummary> StartAsync(ConversationStart start);
+
+    /// <summary>True when the conversation has been started.</summary>
+    [Alias("Exists")]
+    Task<bool> ExistsAsync();
+
+    /// <summary>The conversation as the list shows it, or null when it does not exist.</summary>
+    [Alias("GetSummary")]
+    Task<ConversationSummary?> GetSummaryAsync();
+
+    /// <summary>
+    /// Stores a customer message. Idempotent on <see cref="InboundMessage.ExternalId"/>: a redelivery returns the stored message.
+    /// </summary>
+    [Alias("Receive")]
+    Task<MessageRecord> ReceiveAsync(InboundMessage message);
+
+    /// <summary>
+    /// Stores an agent's reply. Idempotent on <see cref="AgentReply.ClientMessageId"/> when given.
+    /// Throws <see cref="ConversationNotFoundException"/> when the conversation does not exist.
+    /// </summary>
+    [Alias("Reply")]
+    Task<MessageRecord> ReplyAsync(AgentReply reply);
+
+    /// <summary>Up to <paramref name="limit"/> messages older than sequence <paramref name="before"/> (the newest when null), oldest first.</summary>
+    [Alias("GetMessages")]
+    Task<MessagePage> GetMessagesAsync(long? before, int limit);
+}

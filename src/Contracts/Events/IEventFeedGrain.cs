@@ -1,0 +1,23 @@
+using Orleans.Concurrency;
+
+namespace Inbox.Contracts.Events;
+
+/// <summary>
+/// An organisation's live event feed: grains publish, gateways subscribe. Key: the organisation id.
+/// Subscriptions expire unless renewed, so a gateway that died stops being called on its own.
+/// </summary>
+[Alias("inbox.IEventFeedGrain")]
+public interface IEventFeedGrain : IGrainWithStringKey
+{
+    /// <summary>Adds or renews a gateway's observer. Call again within the expiry (two minutes) to keep it.</summary>
+    [Alias("Subscribe")]
+    Task SubscribeAsync(IInboxEventObserver observer);
+
+    /// <summary>Removes a gateway's observer.</summary>
+    [Alias("Unsubscribe")]
+    Task UnsubscribeAsync(IInboxEventObserver observer);
+
+    /// <summary>Sends an event to every subscribed gateway. Fire and forget.</summary>
+    [Alias("Publish"), OneWay]
+    Task PublishAsync(InboxEvent inboxEvent);
+}

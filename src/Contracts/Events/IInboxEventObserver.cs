@@ -1,0 +1,12 @@
+using Orleans.Concurrency;
+
+namespace Inbox.Contracts.Events;
+
+/// <summary>A gateway's receiver of live events; each gateway registers one with every organisation feed it needs.</summary>
+[Alias("inbox.IInboxEventObserver")]
+public interface IInboxEventObserver : IGrainObserver
+{
+    /// <summary>Delivers events, in the order they happened per conversation. Best effort: no reply, no retry.</summary>
+    [Alias("OnEvents"), OneWay]
+    Task OnEventsAsync(IReadOnlyList<InboxEvent> events);
+}

@@ -1,0 +1,13 @@
+namespace Inbox.Contracts.Messages;
+
+/// <summary>An agent's reply to a customer.</summary>
+/// <param name="AuthorId">The agent's user id.</param>
+/// <param name="AuthorName">The agent's display name.</param>
+/// <param name="Text">The text.</param>
+/// <param name="ClientMessageId">An id the agent's client chose, so a retried send is stored once; optional.</param>
+[GenerateSerializer, Immutable, Alias("inbox.agent-reply.v1")]
+public sealed record AgentReply(
+    [property: Id(0)] string AuthorId,
+    [property: Id(1)] string AuthorName,
+    [property: Id(2)] string Text,
+    [property: Id(3)] string? ClientMessageId);

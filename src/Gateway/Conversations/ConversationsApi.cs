@@ -1,0 +1,133 @@
+using Inbox.Contracts.Conversations;
+using Inbox.Contracts.Keys;
+using Inbox.Contracts.Messages;
+using Inbox.Gateway.Session;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Inbox.Gateway.Conversations;
+
+/// <summary><c>/api/v1/conversations</c>: the signed-in user's organisation's conversations and their messages.</summary>
+public static class ConversationsApi
+{
+    /// <summary>
+    /// The largest request body a message post may have: a 4,096-character text is at most 16 KiB of UTF-8 plus JSON
+    /// escaping, so 64 KiB leaves room without inviting abuse.
+    /// </summary>
+    public const long MaxMessageBodyBytes = 64 * 1024;
+
+    public const int DefaultPageSize = 50;
+    public const int MaxPageSize = 100;
+
+    /// <summary>A page of conversations.</summary>
+    public sealed record ConversationList(IReadOnlyList<ConversationSummary> Items);
+
+    /// <summary>A page of messages, oldest first.</summary>
+    public sealed record MessageList(IReadOnlyList<MessageRecord> Items, bool HasMore);
+
+    /// <summary>The body of a reply.</summary>
+    /// <param name="Text">The text, 1–4,096 characters.</param>
+    /// <param name="ClientMessageId">Optional id chosen by the client; a retry with the same id is stored once.</param>
+    public sealed record SendMessageRequest(string? Text, string? ClientMessageId);
+
+    public static IEndpointRouteBuilder MapConversationsApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/v1/conversations").RequireAuthorization().WithTags("Conversations");
+        api.MapGet("/", ListAsync);
+        api.MapGet("/{conversationId}", GetAsync);
+        api.MapGet("/{conversationId}/messages", GetMessagesAsync);
+        api.MapPost("/{conversationId}/messages", SendAsync).WithMetadata(new RequestSizeLimitAttribute(MaxMessageBodyBytes));
+        return app;
+    }
+
+    public static async Task<Results<Ok<ConversationList>, ProblemHttpResult>> ListAsync(
+        IGrainFactory grains, HttpContext http, string? status = null, int limit = MaxPageSize)
+    {
+        ConversationStatus? filter = null;
+        if (status is not null)
+        {
+            if (!Enum.TryParse<ConversationStatus>(status, ignoreCase: true, out var parsed) || !Enum.IsDefined(parsed))
+            {
+                return BadRequest($"status must be one of: {string.Join(", ", Enum.GetNames<ConversationStatus>().Select(n => n.ToLowerInvariant()))}.");
+            }
+
+            filter = parsed;
+        }
+
+        if (limit is < 1 or > 500)
+        {
+            return BadRequest("limit must be between 1 and 500.");
+        }
+
+        var user = CurrentUser.From(http.User);
+        var items = await grains.GetGrain<IConversationIndexGrain>(user.OrganisationId).ListAsync(new ConversationQuery(filter, limit));
+        return TypedResults.Ok(new ConversationList(items));
+    }
+
+    public static async Task<Results<Ok<ConversationSummary>, ProblemHttpResult>> GetAsync(
+        string conversationId, IGrainFactory grains, HttpContext http)
+    {
+        var summary = await FindAsync(grains, http, conversationId);
+        return summary is null ? NotFound(conversationId) : TypedResults.Ok(summary);
+    }
+
+    public static async Task<Results<Ok<MessageList>, ProblemHttpResult>> GetMessagesAsync(
+        string conversationId, IGrainFactory grains, HttpContext http, long? before = null, int limit = DefaultPageSize)
+    {
+        if (before is < 1)
+        {
+            return BadRequest("before must be a sequence number of 1 or more.");
+        }
+
+        if (limit is < 1 or > MaxPageSize)
+        {
+            return BadRequest($"limit must be between 1 and {MaxPageSize}.");
+        }
+
+        if (await FindAsync(grains, http, conversationId) is null)
+        {
+            return NotFound(conversationId);
+        }
+
+        var page = await Grain(grains, http, conversationId).GetMessagesAsync(before, limit);
+        return TypedResults.Ok(new MessageList(page.Messages, page.HasMore));
+    }
+
+    public static async Task<Results<Created<MessageRecord>, ProblemHttpResult>> SendAsync(
+        string conversationId, SendMessageRequest request, IGrainFactory grains, HttpContext http)
+    {
+        if (MessageText.Validate(request.Text) is { } problem)
+        {
+            return BadRequest(problem);
+        }
+
+        if (request.ClientMessageId is not null && !GrainKeys.IsValidId(request.ClientMessageId))
+        {
+            return BadRequest("clientMessageId must be 1-64 letters, digits, '-' or '_'.");
+        }
+
+        if (await FindAsync(grains, http, conversationId) is null)
+        {
+            return NotFound(conversationId);
+        }
+
+        var user = CurrentUser.From(http.User);
+        var stored = await Grain(grains, http, conversationId)
+            .ReplyAsync(new AgentReply(user.UserId, user.Name, request.Text!, request.ClientMessageId));
+        return TypedResults.Created($"/api/v1/conversations/{conversationId}/messages?before={stored.Sequence + 1}&limit=1", stored);
+    }
+
+    // Ids that cannot be a key are simply conversations that do not exist; the organisation comes from the signed-in
+    // user, so a conversation of another organisation is not found either.
+    private static async Task<ConversationSummary?> FindAsync(IGrainFactory grains, HttpContext http, string conversationId) =>
+        GrainKeys.IsValidId(conversationId) ? await Grain(grains, http, conversationId).GetSummaryAsync() : null;
+
+    private static IConversationGrain Grain(IGrainFactory grains, HttpContext http, string conversationId) =>
+        grains.GetGrain<IConversationGrain>(GrainKeys.Compose(CurrentUser.From(http.User).OrganisationId, conversationId));
+
+    private static ProblemHttpResult BadRequest(string detail) =>
+        TypedResults.Problem(detail, statusCode: StatusCodes.Status400BadRequest, title: "The request is not valid.");
+
+    private static ProblemHttpResult NotFound(string conversationId) =>
+        TypedResults.Problem($"There is no conversation '{conversationId}'.", statusCode: StatusCodes.Status404NotFound, title: "Conversation not found.");
+}

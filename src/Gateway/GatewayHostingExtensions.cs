@@ -1,0 +1,83 @@
+using Inbox.Contracts.Serialization;
+using Inbox.Gateway.Conversations;
+using Inbox.Gateway.Infrastructure;
+using Inbox.Gateway.Orleans;
+using Inbox.Gateway.Realtime;
+using Inbox.Gateway.Session;
+using Inbox.Hosting;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Http.Json;
+
+namespace Inbox.Gateway;
+
+/// <summary>Everything a gateway process consists of: REST, hubs, the event relay, the static front end.</summary>
+public static class GatewayHostingExtensions
+{
+    /// <summary>The largest SignalR message a client may send: a 4,096-character text plus framing.</summary>
+    private const long MaxHubMessageBytes = 32 * 1024;
+
+    public static WebApplicationBuilder AddInboxGateway(this WebApplicationBuilder builder)
+    {
+        builder.AddInboxClusterClient();
+        var services = builder.Services;
+
+        // Anything not given its own limit (message posts have 64 KiB) is refused above 1 MiB.
+        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = 1024 * 1024);
+        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = ProblemDefaults.Explain);
+        services.AddExceptionHandler<ProblemExceptionHandler>();
+        services.Configure<JsonOptions>(o => InboxJson.Apply(o.SerializerOptions));
+        services.AddOpenApi();
+
+        services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme).AddCookie(o =>
+        {
+            o.Cookie.Name = "inbox.session";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Strict;
+            o.SlidingExpiration = true;
+            o.ExpireTimeSpan = TimeSpan.FromHours(12);
+
+            // An API answers 401/403, it does not redirect to a login page.
+            o.Events.OnRedirectToLogin = c => WriteStatus(c.Response, StatusCodes.Status401Unauthorized);
+            o.Events.OnRedirectToAccessDenied = c => WriteStatus(c.Response, StatusCodes.Status403Forbidden);
+        }).AddScheme<AuthenticationSchemeOptions, WidgetAuthenticationHandler>(WidgetAuthenticationHandler.SchemeName, null);
+        services.AddAuthorization();
+        services.AddOptions<DemoUsersOptions>().BindConfiguration(DemoUsersOptions.SectionName);
+        services.AddSingleton<ICredentialChecker, DemoCredentialChecker>();
+
+        services.AddSignalR(o => o.MaximumReceiveMessageSize = MaxHubMessageBytes)
+            .AddJsonProtocol(o => InboxJson.Apply(o.PayloadSerializerOptions));
+        services.AddSingleton<ClusterConnectionSignal>();
+        services.AddSingleton<IClusterConnectionStatusObserver>(sp => sp.GetRequiredService<ClusterConnectionSignal>());
+        services.AddSingleton<EventRelay>();
+        services.AddHostedService(sp => sp.GetRequiredService<EventRelay>());
+
+        services.AddHealthChecks().AddCheck<ClusterConnectedCheck>("cluster", tags: [HealthEndpoints.ReadyTag]);
+        return builder;
+    }
+
+    public static WebApplication UseInboxGateway(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseDefaultFiles();
+        app.UseStaticFiles();
+        app.UseAuthentication();
+        app.UseAuthorization();
+
+        app.MapOpenApi();
+        app.MapInboxHealth();
+        app.MapSessionApi();
+        app.MapConversationsApi();
+        app.MapHub<InboxHub>("/hubs/inbox");
+        app.MapHub<WidgetHub>("/hubs/widget");
+        return app;
+    }
+
+    private static Task WriteStatus(HttpResponse response, int status)
+    {
+        response.StatusCode = status;
+        return Task.CompletedTask;
+    }
+}

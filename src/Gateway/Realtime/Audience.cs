@@ -1,0 +1,24 @@
+using Inbox.Contracts.Keys;
+using Inbox.Contracts.Messages;
+
+namespace Inbox.Gateway.Realtime;
+
+/// <summary>
+/// Who receives which live event, decided here and nowhere else. Agents of the organisation get every event of its
+/// conversations; the customer gets only messages meant for them (never notes or system activity). Platform
+/// customers are reached through their platform, not a hub; only widget visitors ever join a customer group, so no
+/// platform check is needed.
+/// </summary>
+public static class Audience
+{
+    /// <summary>The SignalR group of an organisation's signed-in agents.</summary>
+    public static string Agents(string organisationId) => "agents:" + organisationId;
+
+    /// <summary>The SignalR group of one customer identity's widget connections.</summary>
+    public static string Customer(string organisationId, string channelId, string channelUserId) =>
+        "customer:" + GrainKeys.Compose(organisationId, channelId, channelUserId);
+
+    /// <summary>True when the customer may see this message.</summary>
+    public static bool ReachesCustomer(MessageRecord message) =>
+        message.Kind is MessageKind.Incoming or MessageKind.Outgoing;
+}

@@ -1,0 +1,111 @@
+using System.Collections.Concurrent;
+using Inbox.Contracts.Events;
+using Microsoft.AspNetCore.SignalR;
+
+namespace Inbox.Gateway.Realtime;
+
+/// <summary>
+/// This gateway's bridge from the silos to SignalR: one observer, subscribed to the event feed of every organisation
+/// that has a connected client here and renewed every few seconds (a feed forgets a gateway that stops renewing)
+/// and whenever the cluster changes (a restarted silo's feeds forgot everyone).
+/// Events go to the SignalR groups <see cref="Audience"/> names.
+/// </summary>
+public sealed partial class EventRelay(
+    IClusterClient cluster,
+    IHubContext<InboxHub, IInboxClient> agents,
+    IHubContext<WidgetHub, IWidgetClient> customers,
+    ClusterConnectionSignal clusterChanges,
+    ILogger<EventRelay> logger) : BackgroundService, IInboxEventObserver
+{
+    private static readonly TimeSpan RenewEvery = TimeSpan.FromSeconds(10);
+
+    private readonly ConcurrentDictionary<string, int> _connections = new();
+    private readonly Lock _referenceLock = new();
+    private IInboxEventObserver? _reference;
+
+    /// <summary>Counts a connection of <paramref name="organisationId"/> and makes sure its feed reaches this gateway.</summary>
+    public async Task AttachAsync(string organisationId)
+    {
+        _connections.AddOrUpdate(organisationId, 1, (_, count) => count + 1);
+
+        // Subscribing is idempotent and cheap; doing it on every connection means a client never starts listening
+        // before its feed is wired, even when its organisation's first connection is still subscribing.
+        await cluster.GetGrain<IEventFeedGrain>(organisationId).SubscribeAsync(Reference);
+    }
+
+    /// <summary>Stops counting a connection. The subscription is left to expire, so a quick reconnect loses nothing.</summary>
+    public void Detach(string organisationId) =>
+        _connections.AddOrUpdate(organisationId, 0, (_, count) => Math.Max(0, count - 1));
+
+    public async Task OnEventsAsync(IReadOnlyList<InboxEvent> events)
+    {
+        foreach (var inboxEvent in events)
+        {
+            var conversation = inboxEvent.Conversation;
+            await agents.Clients.Group(Audience.Agents(conversation.OrganisationId)).ReceiveEvent(inboxEvent);
+            if (inboxEvent.Message is { } message && Audience.ReachesCustomer(message))
+            {
+                await customers.Clients
+                    .Group(Audience.Customer(conversation.OrganisationId, conversation.ChannelId, conversation.ChannelUserId))
+                    .ReceiveMessage(WidgetMessage.From(message));
+            }
+        }
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            await clusterChanges.WaitAsync(RenewEvery, stoppingToken);
+            foreach (var (organisationId, count) in _connections)
+            {
+                if (count == 0)
+                {
+                    _connections.TryRemove(new KeyValuePair<string, int>(organisationId, 0));
+                    continue;
+                }
+
+                try
+                {
+                    await cluster.GetGrain<IEventFeedGrain>(organisationId).SubscribeAsync(Reference);
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    // The silo may be restarting; the next round tries again.
+                    LogRenewFailed(e, organisationId);
+                }
+            }
+        }
+    }
+
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await base.StopAsync(cancellationToken);
+
+        // Hosted services stop in reverse order, so the Orleans client is still running here; once it has stopped,
+        // the reference can no longer be deleted.
+        lock (_referenceLock)
+        {
+            if (_reference is not null)
+            {
+                cluster.DeleteObjectReference<IInboxEventObserver>(_reference);
+                _reference = null;
+            }
+        }
+    }
+
+    // The reference is a weak handle to this object; the relay is a singleton, so this object outlives it.
+    private IInboxEventObserver Reference
+    {
+        get
+        {
+            lock (_referenceLock)
+            {
+                return _reference ??= cluster.CreateObjectReference<IInboxEventObserver>(this);
+            }
+        }
+    }
+
+    [LoggerMessage(EventId = 3101, Level = LogLevel.Warning, Message = "Could not renew the event feed subscription of {OrganisationId}")]
+    private partial void LogRenewFailed(Exception exception, string organisationId);
+}

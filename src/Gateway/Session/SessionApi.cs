@@ -1,0 +1,51 @@
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Inbox.Gateway.Session;
+
+/// <summary><c>/api/v1/session</c>: sign in (sets an HttpOnly cookie), who am I, sign out.</summary>
+public static class SessionApi
+{
+    /// <summary>The body of a sign-in request.</summary>
+    public sealed record SignInRequest(string? Email, string? Password);
+
+    public static IEndpointRouteBuilder MapSessionApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/v1/session").WithTags("Session");
+        api.MapPost("/", SignInAsync);
+        api.MapGet("/", GetCurrent).RequireAuthorization();
+        // Cast: a handler taking only HttpContext would otherwise bind as a RequestDelegate and drop its result.
+        api.MapDelete("/", (Delegate)SignOutAsync);
+        return app;
+    }
+
+    public static async Task<Results<Ok<CurrentUser>, ProblemHttpResult>> SignInAsync(
+        SignInRequest request, ICredentialChecker credentials, HttpContext http, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(request.Email) || string.IsNullOrEmpty(request.Password))
+        {
+            return TypedResults.Problem("Email and password are both required.", statusCode: StatusCodes.Status400BadRequest, title: "The request is not valid.");
+        }
+
+        var user = await credentials.CheckAsync(request.Email.Trim(), request.Password, cancellationToken);
+        if (user is null)
+        {
+            return TypedResults.Problem("The email or password is wrong.", statusCode: StatusCodes.Status401Unauthorized, title: "Sign-in failed.");
+        }
+
+        await http.SignInAsync(
+            CookieAuthenticationDefaults.AuthenticationScheme,
+            user.ToPrincipal(CookieAuthenticationDefaults.AuthenticationScheme),
+            new AuthenticationProperties { IsPersistent = true });
+        return TypedResults.Ok(user);
+    }
+
+    public static Ok<CurrentUser> GetCurrent(HttpContext http) => TypedResults.Ok(CurrentUser.From(http.User));
+
+    public static async Task<NoContent> SignOutAsync(HttpContext http)
+    {
+        await http.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+        return TypedResults.NoContent();
+    }
+}

@@ -1,0 +1,45 @@
+using Inbox.Contracts.Channels;
+using Inbox.Contracts.Contacts;
+using Inbox.Contracts.Conversations;
+using Inbox.Contracts.Keys;
+using Inbox.Grains.Storage;
+
+namespace Inbox.Grains.Channels;
+
+/// <summary>
+/// Maps one platform user on one channel to a contact and the current conversation. The ids are stored before the
+/// contact and conversation are created, so a crash in between never leaves a second, orphaned conversation: the
+/// next call finishes creating the same ones.
+/// </summary>
+public sealed class ChannelIdentityGrain(
+    [PersistentState(stateName: "channel-identity", storageName: GrainStorage.Name)] IPersistentState<ChannelIdentityState> state)
+    : Grain, IChannelIdentityGrain
+{
+    private bool _created;
+
+    public async Task<ConversationRef> ResolveConversationAsync(Platform platform, string displayName)
+    {
+        var key = GrainKeys.Split(this.GetPrimaryKeyString(), 3);
+        var (organisationId, channelId, channelUserId) = (key[0], key[1], key[2]);
+        if (!state.RecordExists)
+        {
+            state.State = new ChannelIdentityState { ContactId = GrainKeys.NewId("ct"), ConversationId = GrainKeys.NewId("cv") };
+            await state.WriteStateAsync();
+        }
+
+        var current = new ConversationRef(state.State.ContactId, state.State.ConversationId);
+        if (!_created)
+        {
+            var contact = await GrainFactory.GetGrain<IContactGrain>(GrainKeys.Compose(organisationId, current.ContactId))
+                .AddIdentityAsync(displayName, GrainKeys.Compose(channelId, channelUserId));
+            await GrainFactory.GetGrain<IConversationGrain>(GrainKeys.Compose(organisationId, current.ConversationId))
+                .StartAsync(new ConversationStart(channelId, platform, current.ContactId, contact.Name, channelUserId));
+            _created = true;
+        }
+
+        return current;
+    }
+
+    public Task<ConversationRef?> GetCurrentAsync() => Task.FromResult(
+        state.RecordExists ? new ConversationRef(state.State.ContactId, state.State.ConversationId) : null);
+}

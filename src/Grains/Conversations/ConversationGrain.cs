@@ -1,0 +1,231 @@
+using Inbox.Contracts.Conversations;
+using Inbox.Contracts.Events;
+using Inbox.Contracts.Keys;
+using Inbox.Contracts.Messages;
+using Inbox.Grains.Storage;
+
+namespace Inbox.Grains.Conversations;
+
+/// <summary>
+/// One conversation. Each message is appended to the message log and then the conversation's row in the index is
+/// rewritten: two storage writes per message. The last messages are kept in memory so the chat pane's first page
+/// and redelivery checks need no storage read.
+/// </summary>
+public sealed class ConversationGrain(
+    [PersistentState(stateName: "conversation", storageName: GrainStorage.Name)] IPersistentState<ConversationState> state,
+    MessageLog log,
+    ConversationIndex index,
+    TimeProvider time) : Grain, IConversationGrain
+{
+    internal const int RecentCapacity = 20;
+    private const int MaxPageSize = 100;
+
+    private readonly List<MessageRecord> _recent = [];
+    private OrganisationScoped _key;
+    private long _lastSequence;
+    private string _lastPreview = "";
+    private DateTimeOffset _lastActivityAt;
+    private bool _indexStale;
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        _key = OrganisationScoped.Parse(this.GetPrimaryKeyString());
+        if (!state.RecordExists)
+        {
+            return;
+        }
+
+        var indexed = await index.GetAsync(_key.OrganisationId, _key.Id, cancellationToken);
+        _lastSequence = indexed?.LastSequence ?? 0;
+        _lastPreview = indexed?.LastMessagePreview ?? "";
+        _lastActivityAt = indexed?.LastActivityAt ?? state.State.CreatedAt;
+
+        // The index can lag the log by the messages whose index write failed; reading the log from a little before
+        // the indexed end finds them and fills the recent cache in the same query.
+        var tail = await log.ReadRangeAsync(_key.Key, Math.Max(1, _lastSequence - RecentCapacity + 1), null, cancellationToken);
+        Remember(tail);
+        if (tail.Count > 0 && tail[^1].Sequence > _lastSequence)
+        {
+            var newest = tail[^1];
+            (_lastSequence, _lastPreview, _lastActivityAt) = (newest.Sequence, MessageText.Preview(newest.Text), newest.CreatedAt);
+            _indexStale = true;
+        }
+    }
+
+    public async Task<ConversationSummary> StartAsync(ConversationStart start)
+    {
+        if (state.RecordExists)
+        {
+            return Summary();
+        }
+
+        var now = time.GetUtcNow();
+        state.State = new ConversationState
+        {
+            ChannelId = start.ChannelId,
+            Platform = start.Platform,
+            ContactId = start.ContactId,
+            ContactName = start.ContactName,
+            ChannelUserId = start.ChannelUserId,
+            Status = ConversationStatus.Open,
+            CreatedAt = now,
+        };
+        _lastActivityAt = now;
+        await state.WriteStateAsync();
+        var summary = Summary();
+        await index.UpsertAsync(summary);
+        Publish(new InboxEvent(EventNames.ConversationCreated, _lastSequence, summary, null));
+        return summary;
+    }
+
+    public Task<bool> ExistsAsync() => Task.FromResult(state.RecordExists);
+
+    public Task<ConversationSummary?> GetSummaryAsync()
+    {
+        if (!state.RecordExists)
+        {
+            DeactivateOnIdle();
+            return Task.FromResult<ConversationSummary?>(null);
+        }
+
+        return Task.FromResult<ConversationSummary?>(Summary());
+    }
+
+    public Task<MessageRecord> ReceiveAsync(InboundMessage message) =>
+        AppendAsync(MessageKind.Incoming, message.Text, state.State.ContactId, state.State.ContactName, message.ExternalId);
+
+    public Task<MessageRecord> ReplyAsync(AgentReply reply) =>
+        AppendAsync(MessageKind.Outgoing, reply.Text, reply.AuthorId, reply.AuthorName, reply.ClientMessageId);
+
+    public async Task<MessagePage> GetMessagesAsync(long? before, int limit)
+    {
+        EnsureExists();
+        limit = Math.Clamp(limit, 1, MaxPageSize);
+        var end = Math.Min(before ?? long.MaxValue, _lastSequence + 1);
+        var from = Math.Max(1, end - limit);
+        if (end <= from)
+        {
+            return new MessagePage([], false);
+        }
+
+        var messages = _recent.Count > 0 && _recent[0].Sequence <= from
+            ? _recent.Where(m => m.Sequence >= from && m.Sequence < end).ToList()
+            : await log.ReadRangeAsync(_key.Key, from, end);
+        return new MessagePage(messages, from > 1);
+    }
+
+    private async Task<MessageRecord> AppendAsync(MessageKind kind, string text, string authorId, string authorName, string? externalId)
+    {
+        EnsureExists();
+        if (MessageText.Validate(text) is { } problem)
+        {
+            throw new ArgumentException(problem, nameof(text));
+        }
+
+        for (var attempt = 0; ; attempt++)
+        {
+            if (FindRedelivery(kind, externalId) is { } stored)
+            {
+                await RepairIndexAsync();
+                return stored;
+            }
+
+            var message = new MessageRecord(
+                _key.Id,
+                _lastSequence + 1,
+                GrainKeys.NewId("msg"),
+                kind,
+                text,
+                authorId,
+                authorName,
+                externalId,
+                // Web chat hands a reply to the widget hub as soon as it is stored; platform channels will start at
+                // Pending and move on with the platform's status webhooks.
+                kind == MessageKind.Outgoing ? DeliveryStatus.Sent : DeliveryStatus.Delivered,
+                time.GetUtcNow());
+            if (await log.AppendAsync(_key.Key, message))
+            {
+                await OnAppendedAsync(message);
+                return message;
+            }
+
+            // The sequence is taken: an earlier call stored a message but its answer was lost, or another activation
+            // wrote. Catch up from the log and try again; the redelivery check above finds a retried message.
+            if (attempt >= 2)
+            {
+                throw new InvalidOperationException($"Conversation '{_key.Key}' could not append after catching up with its log.");
+            }
+
+            var missed = await log.ReadRangeAsync(_key.Key, _lastSequence + 1, null);
+            Remember(missed);
+            if (missed.Count > 0)
+            {
+                var newest = missed[^1];
+                (_lastSequence, _lastPreview, _lastActivityAt) = (newest.Sequence, MessageText.Preview(newest.Text), newest.CreatedAt);
+                _indexStale = true;
+            }
+        }
+    }
+
+    private async Task OnAppendedAsync(MessageRecord message)
+    {
+        Remember([message]);
+        _lastSequence = message.Sequence;
+        _lastPreview = MessageText.Preview(message.Text);
+        _lastActivityAt = message.CreatedAt;
+        _indexStale = true;
+        await RepairIndexAsync();
+        Publish(new InboxEvent(EventNames.MessageCreated, message.Sequence, Summary(), message));
+    }
+
+    private async Task RepairIndexAsync()
+    {
+        if (_indexStale)
+        {
+            await index.UpsertAsync(Summary());
+            _indexStale = false;
+        }
+    }
+
+    private MessageRecord? FindRedelivery(MessageKind kind, string? externalId) =>
+        externalId is null ? null : _recent.FindLast(m => m.Kind == kind && m.ExternalId == externalId);
+
+    private void Remember(IEnumerable<MessageRecord> messages)
+    {
+        _recent.AddRange(messages);
+        if (_recent.Count > RecentCapacity)
+        {
+            _recent.RemoveRange(0, _recent.Count - RecentCapacity);
+        }
+    }
+
+    private void Publish(InboxEvent inboxEvent) =>
+        GrainFactory.GetGrain<IEventFeedGrain>(_key.OrganisationId).PublishAsync(inboxEvent).Ignore();
+
+    private void EnsureExists()
+    {
+        if (!state.RecordExists)
+        {
+            throw new ConversationNotFoundException(_key.Key);
+        }
+    }
+
+    private ConversationSummary Summary()
+    {
+        var s = state.State;
+        return new ConversationSummary(
+            _key.OrganisationId,
+            _key.Id,
+            s.ChannelId,
+            s.Platform,
+            s.ContactId,
+            s.ContactName,
+            s.ChannelUserId,
+            s.Status,
+            s.AssigneeId,
+            _lastSequence,
+            _lastPreview,
+            s.CreatedAt,
+            _lastActivityAt);
+    }
+}

@@ -1,0 +1,53 @@
+using Azure;
+using Azure.Data.Tables;
+using Inbox.Contracts.Messages;
+
+namespace Inbox.Grains.Conversations;
+
+/// <summary>One row of the message log table.</summary>
+internal sealed class MessageEntity : ITableEntity
+{
+    public string PartitionKey { get; set; } = "";
+    public string RowKey { get; set; } = "";
+    public DateTimeOffset? Timestamp { get; set; }
+    public ETag ETag { get; set; }
+
+    public string ConversationId { get; set; } = "";
+    public long Sequence { get; set; }
+    public string MessageId { get; set; } = "";
+    public string Kind { get; set; } = "";
+    public string Text { get; set; } = "";
+    public string AuthorId { get; set; } = "";
+    public string AuthorName { get; set; } = "";
+    public string? ExternalId { get; set; }
+    public string DeliveryStatus { get; set; } = "";
+    public DateTimeOffset CreatedAt { get; set; }
+
+    public static MessageEntity From(string partitionKey, MessageRecord message) => new()
+    {
+        PartitionKey = partitionKey,
+        RowKey = MessageLog.RowKey(message.Sequence),
+        ConversationId = message.ConversationId,
+        Sequence = message.Sequence,
+        MessageId = message.MessageId,
+        Kind = message.Kind.ToString(),
+        Text = message.Text,
+        AuthorId = message.AuthorId,
+        AuthorName = message.AuthorName,
+        ExternalId = message.ExternalId,
+        DeliveryStatus = message.DeliveryStatus.ToString(),
+        CreatedAt = message.CreatedAt,
+    };
+
+    public MessageRecord ToRecord() => new(
+        ConversationId,
+        Sequence,
+        MessageId,
+        Enum.Parse<MessageKind>(Kind),
+        Text,
+        AuthorId,
+        AuthorName,
+        ExternalId,
+        Enum.Parse<DeliveryStatus>(DeliveryStatus),
+        CreatedAt);
+}

@@ -1,0 +1,22 @@
+using Azure.Data.Tables;
+using Inbox.Grains.Conversations;
+using Inbox.Grains.Storage;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Inbox.Grains;
+
+/// <summary>Registers what the grains need besides Orleans itself: the table clients and the stores over them.</summary>
+public static class GrainServiceCollectionExtensions
+{
+    /// <summary>Adds the message log, the conversation index and the start-up step that creates their tables.</summary>
+    public static IServiceCollection AddInboxGrainServices(this IServiceCollection services, string storageConnectionString)
+    {
+        services.AddSingleton(new TableServiceClient(storageConnectionString));
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<MessageLog>();
+        services.AddSingleton<ConversationIndex>();
+        services.AddHostedService<TableInitializer>();
+        return services;
+    }
+}

@@ -1,0 +1,14 @@
+namespace Inbox.Grains.Storage;
+
+/// <summary>The tables the grains write besides Orleans' own grain-state table.</summary>
+public static class TableNames
+{
+    /// <summary>The message log: PartitionKey = <c>{organisationId}:{conversationId}</c>, RowKey = zero-padded sequence.</summary>
+    public const string Messages = "InboxMessages";
+
+    /// <summary>The conversation list: PartitionKey = organisation id, RowKey = conversation id.</summary>
+    public const string Conversations = "InboxConversations";
+
+    /// <summary>Every table above, created at silo start.</summary>
+    public static IReadOnlyList<string> All { get; } = [Messages, Conversations];
+}

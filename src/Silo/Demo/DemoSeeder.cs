@@ -1,0 +1,29 @@
+using Inbox.Contracts.Channels;
+using Inbox.Contracts.Keys;
+using Inbox.Contracts.Organisations;
+using Microsoft.Extensions.Options;
+
+namespace Inbox.Silo.Demo;
+
+/// <summary>Creates the demo organisation and its web-chat channel when enabled. Idempotent: safe on every start.</summary>
+internal sealed partial class DemoSeeder(IGrainFactory grains, IOptions<DemoOptions> options, ILogger<DemoSeeder> logger) : IHostedService
+{
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        var demo = options.Value;
+        if (!demo.Enabled)
+        {
+            return;
+        }
+
+        await grains.GetGrain<IOrganisationGrain>(demo.OrganisationId).EnsureAsync(demo.OrganisationName);
+        await grains.GetGrain<IChannelGrain>(GrainKeys.Compose(demo.OrganisationId, demo.WebChatChannelId))
+            .ConnectWebChatAsync(demo.WebChatChannelName, demo.WebsiteToken);
+        LogSeeded(demo.OrganisationId, demo.WebsiteToken);
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    [LoggerMessage(EventId = 2001, Level = LogLevel.Information, Message = "Demo organisation {OrganisationId} is ready; widget website token {WebsiteToken}")]
+    private partial void LogSeeded(string organisationId, string websiteToken);
+}

@@ -1,0 +1,15 @@
+/** Names of the events the server pushes through `ReceiveEvent` on /hubs/inbox. */
+export const EventNames = {
+  ConversationCreated: 'conversation.created',
+  ConversationUpdated: 'conversation.updated',
+  MessageCreated: 'message.created',
+  MessageUpdated: 'message.updated',
+} as const;
+
+export type EventName = (typeof EventNames)[keyof typeof EventNames];
+
+/** Client methods the hubs call on us. */
+export const HubMethods = {
+  ReceiveEvent: 'ReceiveEvent',
+  ReceiveMessage: 'ReceiveMessage',
+} as const;

@@ -1,0 +1,153 @@
+import type {
+  ConversationSummary,
+  CurrentUser,
+  ListResponse,
+  MessagePage,
+  MessageRecord,
+  ProblemDetails,
+} from './types';
+
+/** A failed HTTP call; `message` is the problem's `detail` (or `title`), ready to show to the user. */
+export class ApiError extends Error {
+  readonly status: number;
+  readonly problem: ProblemDetails | null;
+
+  constructor(status: number, message: string, problem: ProblemDetails | null = null) {
+    super(message);
+    this.name = 'ApiError';
+    this.status = status;
+    this.problem = problem;
+  }
+}
+
+type UnauthorizedHandler = () => void;
+let onUnauthorized: UnauthorizedHandler | null = null;
+
+/** Called when an authenticated call answers 401 (the session cookie expired or was revoked). */
+export function setUnauthorizedHandler(handler: UnauthorizedHandler | null): void {
+  onUnauthorized = handler;
+}
+
+interface RequestOptions {
+  body?: unknown;
+  /** Don't treat 401 as "session lost" (login and session probe handle it themselves). */
+  allowAnonymous?: boolean;
+}
+
+async function readProblem(response: Response): Promise<ProblemDetails | null> {
+  const contentType = response.headers.get('content-type') ?? '';
+  if (!contentType.includes('json')) return null;
+  try {
+    return (await response.json()) as ProblemDetails;
+  } catch {
+    return null;
+  }
+}
+
+function describe(status: number, problem: ProblemDetails | null): string {
+  const text = problem?.detail?.trim() || problem?.title?.trim();
+  if (text) return text;
+  if (status === 401) return 'You are not signed in.';
+  if (status === 403) return 'You are not allowed to do that.';
+  if (status === 404) return 'Not found.';
+  return `Request failed (HTTP ${status}).`;
+}
+
+async function request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
+  const headers: Record<string, string> = {
+    Accept: 'application/json',
+    // Makes ASP.NET Core cookie auth answer 401 instead of redirecting to a login page.
+    'X-Requested-With': 'XMLHttpRequest',
+  };
+  let body: string | undefined;
+  if (options.body !== undefined) {
+    headers['Content-Type'] = 'application/json';
+    body = JSON.stringify(options.body);
+  }
+
+  // Reads are retried while the server says it is briefly unavailable (503, e.g. a gateway reconnecting to a
+  // restarted silo) or cannot be reached; writes are not, so nothing is ever sent twice by this layer.
+  const attempts = method === 'GET' ? 5 : 1;
+  let response: Response | null = null;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      response = await fetch(path, { method, headers, body, credentials: 'same-origin' });
+    } catch {
+      response = null;
+    }
+    const retryable = response === null || response.status === 503;
+    if (!retryable || attempt >= attempts) break;
+    const retryAfter = Number(response?.headers.get('retry-after'));
+    const delayMs = Number.isFinite(retryAfter) && retryAfter > 0 ? Math.min(retryAfter, 5) * 1000 : 500 * 2 ** (attempt - 1);
+    await new Promise((resolve) => setTimeout(resolve, delayMs));
+  }
+  if (response === null) {
+    throw new ApiError(0, 'Cannot reach the server. Check your connection and try again.');
+  }
+
+  if (!response.ok) {
+    const problem = await readProblem(response);
+    if (response.status === 401 && !options.allowAnonymous) onUnauthorized?.();
+    throw new ApiError(response.status, describe(response.status, problem), problem);
+  }
+
+  if (response.status === 204) return undefined as T;
+  const text = await response.text();
+  return (text ? JSON.parse(text) : undefined) as T;
+}
+
+const conversationPath = (conversationId: string) =>
+  `/api/v1/conversations/${encodeURIComponent(conversationId)}`;
+
+export interface ListMessagesOptions {
+  limit?: number;
+  /** Only messages with a sequence lower than this (for scrolling back). */
+  before?: number | null;
+}
+
+export const api = {
+  /** The signed-in user, or null when there is no valid session. */
+  async getSession(): Promise<CurrentUser | null> {
+    try {
+      return await request<CurrentUser>('GET', '/api/v1/session', { allowAnonymous: true });
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 401) return null;
+      throw error;
+    }
+  },
+
+  signIn(email: string, password: string): Promise<CurrentUser> {
+    return request<CurrentUser>('POST', '/api/v1/session', {
+      body: { email, password },
+      allowAnonymous: true,
+    });
+  },
+
+  signOut(): Promise<void> {
+    return request<void>('DELETE', '/api/v1/session', { allowAnonymous: true });
+  },
+
+  async listConversations(limit = 100): Promise<ConversationSummary[]> {
+    const page = await request<ListResponse<ConversationSummary>>(
+      'GET',
+      `/api/v1/conversations?limit=${limit}`,
+    );
+    return page.items;
+  },
+
+  getConversation(conversationId: string): Promise<ConversationSummary> {
+    return request<ConversationSummary>('GET', conversationPath(conversationId));
+  },
+
+  listMessages(conversationId: string, { limit = 50, before = null }: ListMessagesOptions = {}): Promise<MessagePage> {
+    const query = new URLSearchParams({ limit: String(limit) });
+    if (before !== null) query.set('before', String(before));
+    return request<MessagePage>('GET', `${conversationPath(conversationId)}/messages?${query}`);
+  },
+
+  sendMessage(conversationId: string, text: string, clientMessageId: string): Promise<MessageRecord> {
+    return request<MessageRecord>('POST', `${conversationPath(conversationId)}/messages`, {
+      body: { text, clientMessageId },
+    });
+  },
+};

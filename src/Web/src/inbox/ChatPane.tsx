@@ -1,0 +1,68 @@
+import { useCallback } from 'react';
+import type { ConversationSummary } from '../api/types';
+import { initials } from '../shared/format';
+import { Composer } from './Composer';
+import { MessageList } from './MessageList';
+import { platformName } from './conversations';
+import type { Thread } from './useInbox';
+
+interface Props {
+  conversationId: string;
+  conversation: ConversationSummary | null;
+  thread: Thread | null;
+  currentUserId: string;
+  onLoadOlder: () => void;
+  onRetry: () => void;
+  onSend: (conversationId: string, text: string, clientMessageId: string) => Promise<void>;
+}
+
+export function ChatPane({ conversationId, conversation, thread, currentUserId, onLoadOlder, onRetry, onSend }: Props) {
+  const send = useCallback(
+    (text: string, clientMessageId: string) => onSend(conversationId, text, clientMessageId),
+    [conversationId, onSend],
+  );
+
+  return (
+    <section className="chat" data-testid="chat-pane" data-conversation-id={conversationId}>
+      <header className="chat__header">
+        <span className={`avatar platform--${conversation?.platform ?? 'webchat'}`} aria-hidden="true">
+          {initials(conversation?.contactName ?? '')}
+        </span>
+        <div className="chat__title">
+          <h2 data-testid="chat-contact-name">{conversation?.contactName ?? 'Conversation'}</h2>
+          {conversation && (
+            <span className="chat__subtitle">
+              {platformName(conversation.platform)} · {conversation.channelUserId}
+            </span>
+          )}
+        </div>
+        {conversation && (
+          <span className={`tag tag--${conversation.status}`} data-testid="chat-status">
+            {conversation.status}
+          </span>
+        )}
+      </header>
+
+      {thread?.error && (
+        <div className="notice notice--error" role="alert">
+          <span>{thread.error}</span>
+          <button type="button" className="button button--small" onClick={onRetry}>
+            Retry
+          </button>
+        </div>
+      )}
+
+      <MessageList
+        conversationId={conversationId}
+        messages={thread?.messages ?? []}
+        hasMore={thread?.hasMore ?? false}
+        loading={thread?.loading ?? true}
+        loadingOlder={thread?.loadingOlder ?? false}
+        currentUserId={currentUserId}
+        onLoadOlder={onLoadOlder}
+      />
+
+      <Composer onSend={send} />
+    </section>
+  );
+}

@@ -1,0 +1,59 @@
+using Inbox.Contracts.Channels;
+using Inbox.Contracts.Contacts;
+using Inbox.Contracts.Conversations;
+using Inbox.Contracts.Events;
+using Inbox.Contracts.Messages;
+using Inbox.Contracts.Organisations;
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.Serialization;
+
+namespace Inbox.Contracts.Tests;
+
+/// <summary>
+/// Every type that crosses a process boundary round-trips through the Orleans serializer: a type missing its
+/// [GenerateSerializer] builds fine and fails only at run time.
+/// </summary>
+public sealed class ContractSerializationTests
+{
+    private readonly Serializer _serializer = new ServiceCollection().AddSerializer().BuildServiceProvider().GetRequiredService<Serializer>();
+
+    private static readonly DateTimeOffset Now = new(2026, 11, 25, 10, 0, 0, TimeSpan.Zero);
+    private static readonly ConversationSummary Summary = new("demo", "cv_1", "web", Platform.WebChat, "ct_1", "Visitor", "v_1", ConversationStatus.Open, "u_1", 3, "hello", Now, Now);
+    private static readonly MessageRecord Message = new("cv_1", 3, "msg_1", MessageKind.Outgoing, "hello", "u_1", "Alex", "c-1", DeliveryStatus.Sent, Now);
+
+    public static TheoryData<object> Contracts() =>
+    [
+        Summary,
+        Message,
+        new ConversationStart("web", Platform.Line, "ct_1", "Visitor", "U123"),
+        new ConversationQuery(ConversationStatus.Resolved, 10),
+        new MessagePage([Message], true),
+        new InboundMessage("wamid-1", "hi"),
+        new AgentReply("u_1", "Alex", "hi", null),
+        new ChannelInfo("demo", "web", Platform.WebChat, "Acme website"),
+        new ConversationRef("ct_1", "cv_1"),
+        new ContactProfile("demo", "ct_1", "Visitor", ["web:v_1"], Now),
+        new OrganisationInfo("demo", "Acme", ["web"]),
+        new InboxEvent(EventNames.MessageCreated, 3, Summary, Message),
+    ];
+
+    [Theory]
+    [MemberData(nameof(Contracts))]
+    public void A_contract_round_trips_through_the_orleans_serializer(object value)
+    {
+        var serializer = _serializer;
+        var copy = serializer.Deserialize<object>(serializer.SerializeToArray(value));
+        Assert.NotNull(copy);
+        Assert.Equal(value.GetType(), copy.GetType());
+        Assert.Equivalent(value, copy, strict: true);
+    }
+
+    [Fact]
+    public void The_not_found_exception_keeps_its_type_and_message_across_the_wire()
+    {
+        var serializer = _serializer;
+        var copy = serializer.Deserialize<Exception>(serializer.SerializeToArray<Exception>(new ConversationNotFoundException("demo:cv_1")));
+        Assert.IsType<ConversationNotFoundException>(copy);
+        Assert.Contains("demo:cv_1", copy.Message, StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,152 @@
+using Azure.Data.Tables;
+using Inbox.Contracts.Channels;
+using Inbox.Contracts.Conversations;
+using Inbox.Contracts.Keys;
+using Inbox.Contracts.Messages;
+using Inbox.Grains.Conversations;
+using Inbox.Grains.Storage;
+
+namespace Inbox.Grains.Tests.Conversations;
+
+[Collection(GrainCluster.Name)]
+public sealed class ConversationGrainTests(GrainClusterFixture fixture)
+{
+    [Fact]
+    public async Task Messages_survive_deactivation_in_both_the_grain_state_and_the_message_log()
+    {
+        var (organisationId, conversation, conversationId) = await NewConversationAsync();
+        await conversation.ReceiveAsync(new InboundMessage("wamid-1", "Hello"));
+        await conversation.ReplyAsync(new AgentReply("u_agent", "Alex Agent", "Hi! How can I help?", "c-1"));
+        await conversation.ReceiveAsync(new InboundMessage("wamid-2", "My order is late"));
+
+        await fixture.DeactivateAsync(conversation);
+
+        var summary = await conversation.GetSummaryAsync();
+        Assert.NotNull(summary);
+        Assert.Equal(3, summary.LastSequence);
+        Assert.Equal(ConversationStatus.Open, summary.Status);
+        Assert.Equal("My order is late", summary.LastMessagePreview);
+        Assert.Equal(Platform.WebChat, summary.Platform);
+
+        var page = await conversation.GetMessagesAsync(null, 50);
+        Assert.Equal([1L, 2, 3], page.Messages.Select(m => m.Sequence));
+        Assert.Equal(["Hello", "Hi! How can I help?", "My order is late"], page.Messages.Select(m => m.Text));
+        Assert.Equal([MessageKind.Incoming, MessageKind.Outgoing, MessageKind.Incoming], page.Messages.Select(m => m.Kind));
+        Assert.False(page.HasMore);
+
+        // The log itself: one partition per conversation, zero-padded sequence row keys.
+        var partition = GrainKeys.Compose(organisationId, conversationId);
+        var rows = fixture.Tables.GetTableClient(TableNames.Messages)
+            .Query<TableEntity>(e => e.PartitionKey == partition, cancellationToken: TestContext.Current.CancellationToken)
+            .Select(e => e.RowKey)
+            .ToList();
+        Assert.Equal(["000000000001", "000000000002", "000000000003"], rows);
+    }
+
+    [Fact]
+    public async Task A_redelivered_message_is_stored_once_even_after_reactivation()
+    {
+        var (_, conversation, _) = await NewConversationAsync();
+        var first = await conversation.ReceiveAsync(new InboundMessage("wamid-1", "Hello"));
+        Assert.Equal(first, await conversation.ReceiveAsync(new InboundMessage("wamid-1", "Hello")));
+
+        await fixture.DeactivateAsync(conversation);
+
+        var again = await conversation.ReceiveAsync(new InboundMessage("wamid-1", "Hello"));
+        Assert.Equal(first.MessageId, again.MessageId);
+        Assert.Equal(1, (await conversation.GetSummaryAsync())!.LastSequence);
+    }
+
+    [Fact]
+    public async Task History_pages_backwards_past_the_in_memory_cache()
+    {
+        var (_, conversation, _) = await NewConversationAsync();
+        for (var i = 1; i <= ConversationGrain.RecentCapacity + 10; i++)
+        {
+            await conversation.ReceiveAsync(new InboundMessage($"m-{i}", $"message {i}"));
+        }
+
+        var newest = await conversation.GetMessagesAsync(null, 25);
+        Assert.Equal(Enumerable.Range(6, 25).Select(i => (long)i), newest.Messages.Select(m => m.Sequence));
+        Assert.True(newest.HasMore);
+
+        var older = await conversation.GetMessagesAsync(before: 6, limit: 25);
+        Assert.Equal([1L, 2, 3, 4, 5], older.Messages.Select(m => m.Sequence));
+        Assert.False(older.HasMore);
+
+        await fixture.DeactivateAsync(conversation);
+        var middle = await conversation.GetMessagesAsync(before: 5, limit: 3);
+        Assert.Equal(["message 2", "message 3", "message 4"], middle.Messages.Select(m => m.Text));
+        Assert.True(middle.HasMore);
+    }
+
+    [Fact]
+    public async Task A_reactivated_conversation_finds_messages_whose_index_write_was_lost()
+    {
+        var (organisationId, conversation, conversationId) = await NewConversationAsync();
+        await conversation.ReceiveAsync(new InboundMessage("m-1", "one"));
+        await fixture.DeactivateAsync(conversation);
+
+        // As if a silo died after appending message 2 to the log and before rewriting the index row.
+        var log = new MessageLog(fixture.Tables);
+        await log.AppendAsync(GrainKeys.Compose(organisationId, conversationId), new MessageRecord(
+            conversationId, 2, "msg_lost", MessageKind.Incoming, "two", "ct", "Customer", "m-2", DeliveryStatus.Delivered, DateTimeOffset.UtcNow),
+            TestContext.Current.CancellationToken);
+
+        var summary = await conversation.GetSummaryAsync();
+        Assert.Equal(2, summary!.LastSequence);
+        Assert.Equal("two", summary.LastMessagePreview);
+        Assert.Equal("msg_lost", (await conversation.ReceiveAsync(new InboundMessage("m-2", "two"))).MessageId);
+        Assert.Equal(3, (await conversation.ReceiveAsync(new InboundMessage("m-3", "three"))).Sequence);
+
+        var listed = await fixture.Grains.GetGrain<IConversationIndexGrain>(organisationId).ListAsync(new ConversationQuery(null, 10));
+        Assert.Equal(3, Assert.Single(listed, c => c.ConversationId == conversationId).LastSequence);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("   ")]
+    public async Task Empty_text_is_refused_and_nothing_is_stored(string text)
+    {
+        var (_, conversation, _) = await NewConversationAsync();
+        await Assert.ThrowsAsync<ArgumentException>(() => conversation.ReceiveAsync(new InboundMessage("m-1", text)));
+        await Assert.ThrowsAsync<ArgumentException>(() => conversation.ReplyAsync(new AgentReply("u", "U", new string('x', MessageText.MaxLength + 1), null)));
+        Assert.Empty((await conversation.GetMessagesAsync(null, 10)).Messages);
+        Assert.Equal(0, (await conversation.GetSummaryAsync())!.LastSequence);
+    }
+
+    [Fact]
+    public async Task A_conversation_that_was_never_started_does_not_exist_and_refuses_messages()
+    {
+        var conversation = fixture.Grains.GetGrain<IConversationGrain>(GrainKeys.Compose(NewOrganisation(), GrainKeys.NewId("cv")));
+        Assert.Null(await conversation.GetSummaryAsync());
+        await Assert.ThrowsAsync<ConversationNotFoundException>(() => conversation.ReplyAsync(new AgentReply("u", "U", "hi", null)));
+    }
+
+    [Fact]
+    public async Task The_conversation_list_shows_newest_activity_first_and_filters_by_status()
+    {
+        var organisationId = NewOrganisation();
+        var (_, older, olderId) = await NewConversationAsync(organisationId);
+        var (_, newer, newerId) = await NewConversationAsync(organisationId);
+        await newer.ReceiveAsync(new InboundMessage("a", "first"));
+        await older.ReceiveAsync(new InboundMessage("b", "second"));
+
+        var index = fixture.Grains.GetGrain<IConversationIndexGrain>(organisationId);
+        Assert.Equal([olderId, newerId], (await index.ListAsync(new ConversationQuery(null, 10))).Select(c => c.ConversationId));
+        Assert.Equal([olderId], (await index.ListAsync(new ConversationQuery(null, 1))).Select(c => c.ConversationId));
+        Assert.Empty(await index.ListAsync(new ConversationQuery(ConversationStatus.Resolved, 10)));
+        Assert.Empty(await fixture.Grains.GetGrain<IConversationIndexGrain>(NewOrganisation()).ListAsync(new ConversationQuery(null, 10)));
+    }
+
+    private static string NewOrganisation() => GrainKeys.NewId("org");
+
+    private async Task<(string OrganisationId, IConversationGrain Conversation, string ConversationId)> NewConversationAsync(string? organisationId = null)
+    {
+        organisationId ??= NewOrganisation();
+        var visitor = GrainKeys.NewId("v");
+        var current = await fixture.Grains.GetGrain<IChannelIdentityGrain>(GrainKeys.Compose(organisationId, "web", visitor))
+            .ResolveConversationAsync(Platform.WebChat, "Visitor");
+        return (organisationId, fixture.Grains.GetGrain<IConversationGrain>(GrainKeys.Compose(organisationId, current.ConversationId)), current.ConversationId);
+    }
+}

@@ -1,0 +1,30 @@
+using Inbox.Contracts.Events;
+using Inbox.Contracts.Serialization;
+using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Inbox.Testing;
+
+/// <summary>A signed-in agent's real SignalR connection to <c>/hubs/inbox</c>, collecting live events.</summary>
+public sealed class AgentConnection : IAsyncDisposable
+{
+    private readonly HubConnection _connection;
+
+    private AgentConnection(HubConnection connection) => _connection = connection;
+
+    public LiveFeed<InboxEvent> Events { get; } = new();
+
+    public static async Task<AgentConnection> ConnectAsync(Uri gateway, InboxApi session)
+    {
+        var connection = new HubConnectionBuilder()
+            .WithUrl(new Uri(gateway, "hubs/inbox"), o => o.Cookies = session.Cookies)
+            .AddJsonProtocol(o => InboxJson.Apply(o.PayloadSerializerOptions))
+            .Build();
+        var agent = new AgentConnection(connection);
+        connection.On<InboxEvent>("ReceiveEvent", agent.Events.Add);
+        await connection.StartAsync();
+        return agent;
+    }
+
+    public ValueTask DisposeAsync() => _connection.DisposeAsync();
+}

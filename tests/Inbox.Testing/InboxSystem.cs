@@ -1,0 +1,90 @@
+namespace Inbox.Testing;
+
+/// <summary>
+/// The real thing on this machine: a private Azurite, a silo process and a gateway process (Azure Table clustering,
+/// the demo organisation seeded), on free ports. Tests talk to it over HTTP and SignalR like any client.
+/// </summary>
+public sealed class InboxSystem : IAsyncDisposable
+{
+    /// <summary>The seeded demo organisation and its web-chat channel's public token.</summary>
+    public const string OrganisationId = "demo";
+    public const string WebsiteToken = "demo-website-token";
+    public const string AgentEmail = "agent@acme.test";
+    public const string AgentPassword = "demo-agent";
+
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(90);
+
+    private readonly Dictionary<string, string> _siloEnvironment;
+    private readonly int _siloHttpPort;
+
+    private InboxSystem(Azurite azurite, ServiceProcess silo, ServiceProcess gateway, Dictionary<string, string> siloEnvironment, int siloHttpPort, Uri gatewayUrl)
+    {
+        Azurite = azurite;
+        Silo = silo;
+        Gateway = gateway;
+        _siloEnvironment = siloEnvironment;
+        _siloHttpPort = siloHttpPort;
+        GatewayUrl = gatewayUrl;
+    }
+
+    public Azurite Azurite { get; }
+
+    public ServiceProcess Silo { get; private set; }
+
+    public ServiceProcess Gateway { get; }
+
+    /// <summary>The gateway's base address, e.g. http://127.0.0.1:41234/.</summary>
+    public Uri GatewayUrl { get; }
+
+    public static async Task<InboxSystem> StartAsync()
+    {
+        var azurite = await Azurite.StartAsync();
+        var (siloPort, gatewayPort, siloHttpPort, gatewayHttpPort) = (FreePort.Next(), FreePort.Next(), FreePort.Next(), FreePort.Next());
+        var cluster = new Dictionary<string, string>
+        {
+            ["DOTNET_ENVIRONMENT"] = "Production",
+            ["ASPNETCORE_ENVIRONMENT"] = "Production",
+            ["Inbox__Storage__ConnectionString"] = azurite.ConnectionString,
+            ["Inbox__Cluster__Mode"] = "AzureTable",
+            ["Inbox__Cluster__ClusterId"] = "test",
+            ["Inbox__Cluster__ServiceId"] = "test",
+            ["Inbox__Cluster__SiloPort"] = $"{siloPort}",
+            ["Inbox__Cluster__GatewayPort"] = $"{gatewayPort}",
+        };
+        var siloEnvironment = new Dictionary<string, string>(cluster)
+        {
+            ["Urls"] = $"http://127.0.0.1:{siloHttpPort}",
+            ["Inbox__Demo__Enabled"] = "true",
+        };
+        var silo = await StartSiloAsync(siloEnvironment, siloHttpPort);
+
+        var gatewayUrl = new Uri($"http://127.0.0.1:{gatewayHttpPort}/");
+        var gateway = ServiceProcess.StartProject("Gateway", new Dictionary<string, string>(cluster) { ["Urls"] = gatewayUrl.ToString().TrimEnd('/') });
+        await gateway.WaitForHttpAsync(new Uri(gatewayUrl, "health/ready"), StartTimeout);
+        return new InboxSystem(azurite, silo, gateway, siloEnvironment, siloHttpPort, gatewayUrl);
+    }
+
+    /// <summary>Stops the silo gracefully and starts it again on the same ports and storage.</summary>
+    public async Task RestartSiloAsync()
+    {
+        await Silo.DisposeAsync();
+        Silo = await StartSiloAsync(_siloEnvironment, _siloHttpPort);
+    }
+
+    /// <summary>An API client for the demo agent, signed in.</summary>
+    public async Task<InboxApi> SignInAgentAsync() => await InboxApi.SignInAsync(GatewayUrl, AgentEmail, AgentPassword);
+
+    public async ValueTask DisposeAsync()
+    {
+        await Gateway.DisposeAsync();
+        await Silo.DisposeAsync();
+        await Azurite.DisposeAsync();
+    }
+
+    private static async Task<ServiceProcess> StartSiloAsync(Dictionary<string, string> environment, int httpPort)
+    {
+        var silo = ServiceProcess.StartProject("Silo", environment);
+        await silo.WaitForHttpAsync(new Uri($"http://127.0.0.1:{httpPort}/health/ready"), StartTimeout);
+        return silo;
+    }
+}
