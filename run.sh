@@ -26,17 +26,21 @@ install_node_tools
 build_web
 build_dotnet
 
+# Each process runs in its own session, so Ctrl-C reaches only this script, which then stops them in order:
+# gateway, silo (leaves the cluster cleanly while storage is still up), then Azurite.
 pids=()
 stop_all() {
   trap - INT TERM EXIT
   say "Stopping"
-  # Reverse order: gateway, silo (leaves the cluster cleanly), then storage.
   for (( i=${#pids[@]}-1; i>=0; i-- )); do
-    kill -TERM "${pids[$i]}" 2>/dev/null || true
+    kill -TERM "${pids[$i]}" 2>/dev/null || continue
+    for _ in $(seq 1 60); do kill -0 "${pids[$i]}" 2>/dev/null || break; sleep 0.5; done
+    kill -KILL "${pids[$i]}" 2>/dev/null || true
     wait "${pids[$i]}" 2>/dev/null || true
   done
 }
-trap stop_all INT TERM EXIT
+trap 'stop_all; exit 0' INT TERM
+trap stop_all EXIT
 
 wait_for() { # name url-or-port pid
   for _ in $(seq 1 120); do
@@ -53,7 +57,7 @@ storage="DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=E
 export Inbox__Storage__ConnectionString="$storage" Inbox__Cluster__Mode=AzureTable Inbox__Cluster__SiloPort="$silo_port" Inbox__Cluster__GatewayPort="$gateway_port"
 
 say "Starting Azurite (data in .data/azurite)"
-"$inbox_root/node_modules/.bin/azurite" --silent --disableTelemetry --skipApiVersionCheck --loose --location "$data/azurite" \
+setsid "$inbox_root/node_modules/.bin/azurite" --silent --disableTelemetry --skipApiVersionCheck --loose --location "$data/azurite" \
   --blobHost 127.0.0.1 --queueHost 127.0.0.1 --tableHost 127.0.0.1 \
   --blobPort "$blob_port" --queuePort "$queue_port" --tablePort "$table_port" >"$data/logs/azurite.log" 2>&1 &
 pids+=($!)
@@ -61,12 +65,12 @@ wait_for Azurite "$table_port" "${pids[-1]}"
 
 say "Starting the silo"
 (cd src/Silo && export Urls="http://127.0.0.1:$silo_http_port" Inbox__Demo__Enabled=true \
-  && exec dotnet "bin/$inbox_configuration/net10.0/Inbox.Silo.dll") >"$data/logs/silo.log" 2>&1 &
+  && exec setsid dotnet "bin/$inbox_configuration/net10.0/Inbox.Silo.dll") >"$data/logs/silo.log" 2>&1 &
 pids+=($!)
 wait_for Silo "http://127.0.0.1:$silo_http_port/health/ready" "${pids[-1]}"
 
 say "Starting the gateway"
-(cd src/Gateway && export Urls="http://127.0.0.1:$http_port" && exec dotnet "bin/$inbox_configuration/net10.0/Inbox.Gateway.dll") >"$data/logs/gateway.log" 2>&1 &
+(cd src/Gateway && export Urls="http://127.0.0.1:$http_port" && exec setsid dotnet "bin/$inbox_configuration/net10.0/Inbox.Gateway.dll") >"$data/logs/gateway.log" 2>&1 &
 pids+=($!)
 wait_for Gateway "http://127.0.0.1:$http_port/health/ready" "${pids[-1]}"
 
@@ -87,3 +91,4 @@ cat <<MSG
 MSG
 wait -n "${pids[@]}" || true
 echo "A process stopped unexpectedly; see .data/logs/." >&2
+exit 1

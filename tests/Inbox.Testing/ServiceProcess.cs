@@ -9,6 +9,25 @@ namespace Inbox.Testing;
 /// </summary>
 public sealed class ServiceProcess : IAsyncDisposable
 {
+    // Processes still running when the test host exits (a test that never disposed, a cancelled run) are killed
+    // then, so no emulator or silo outlives the run.
+    private static readonly ConcurrentDictionary<int, Process> Running = new();
+
+    static ServiceProcess() => AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+    {
+        foreach (var process in Running.Values)
+        {
+            try
+            {
+                process.Kill(entireProcessTree: true);
+            }
+            catch (InvalidOperationException)
+            {
+                // Already gone.
+            }
+        }
+    };
+
     private readonly Process _process;
     private readonly ConcurrentQueue<string> _tail = new();
     private readonly StreamWriter _log;
@@ -52,6 +71,7 @@ public sealed class ServiceProcess : IAsyncDisposable
         var process = new Process { StartInfo = info, EnableRaisingEvents = true };
         var service = new ServiceProcess(name, process);
         process.Start();
+        Running[process.Id] = process;
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         return service;
@@ -138,6 +158,7 @@ public sealed class ServiceProcess : IAsyncDisposable
         }
         finally
         {
+            Running.TryRemove(_process.Id, out _);
             _process.Dispose();
             await _log.DisposeAsync();
         }
