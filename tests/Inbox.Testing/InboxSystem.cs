@@ -1,8 +1,8 @@
 namespace Inbox.Testing;
 
 /// <summary>
-/// The real thing on this machine: a private Azurite, a silo process and a gateway process (Azure Table clustering,
-/// the demo organisation seeded), on free ports. Tests talk to it over HTTP and SignalR like any client.
+/// The real thing on this machine: a private Azurite, a silo process and a gateway process (Azure Table clustering
+/// unless asked otherwise, the demo organisation seeded), on free ports. Tests talk to it over HTTP and SignalR like any client.
 /// </summary>
 public sealed class InboxSystem : IAsyncDisposable
 {
@@ -36,7 +36,8 @@ public sealed class InboxSystem : IAsyncDisposable
     /// <summary>The gateway's base address, e.g. http://127.0.0.1:41234/.</summary>
     public Uri GatewayUrl { get; }
 
-    public static async Task<InboxSystem> StartAsync()
+    /// <summary>Starts the system; <paramref name="clustering"/> is <c>AzureTable</c> (as deployed) or <c>Localhost</c>.</summary>
+    public static async Task<InboxSystem> StartAsync(string clustering = "AzureTable")
     {
         var azurite = await Azurite.StartAsync();
         var (siloPort, gatewayPort, siloHttpPort, gatewayHttpPort) = (FreePort.Next(), FreePort.Next(), FreePort.Next(), FreePort.Next());
@@ -45,7 +46,7 @@ public sealed class InboxSystem : IAsyncDisposable
             ["DOTNET_ENVIRONMENT"] = "Production",
             ["ASPNETCORE_ENVIRONMENT"] = "Production",
             ["Inbox__Storage__ConnectionString"] = azurite.ConnectionString,
-            ["Inbox__Cluster__Mode"] = "AzureTable",
+            ["Inbox__Cluster__Mode"] = clustering,
             ["Inbox__Cluster__ClusterId"] = "test",
             ["Inbox__Cluster__ServiceId"] = "test",
             ["Inbox__Cluster__SiloPort"] = $"{siloPort}",
