@@ -1,7 +1,5 @@
 using Inbox.Contracts.Events;
-using Inbox.Contracts.Serialization;
 using Microsoft.AspNetCore.SignalR.Client;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Inbox.Testing;
 
@@ -16,10 +14,7 @@ public sealed class AgentConnection : IAsyncDisposable
 
     public static async Task<AgentConnection> ConnectAsync(Uri gateway, InboxApi session)
     {
-        var connection = new HubConnectionBuilder()
-            .WithUrl(new Uri(gateway, "hubs/inbox"), o => o.Cookies = session.Cookies)
-            .AddJsonProtocol(o => InboxJson.Apply(o.PayloadSerializerOptions))
-            .Build();
+        var connection = HubClient.Build(new Uri(gateway, "hubs/inbox"), o => o.Cookies = session.Cookies);
         var agent = new AgentConnection(connection);
         connection.On<InboxEvent>("ReceiveEvent", agent.Events.Add);
         await connection.StartAsync();

@@ -1,7 +1,5 @@
 using Inbox.Contracts.Messages;
-using Inbox.Contracts.Serialization;
 using Microsoft.AspNetCore.SignalR.Client;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Inbox.Testing;
 
@@ -18,10 +16,7 @@ public sealed class WidgetConnection : IAsyncDisposable
     public static async Task<WidgetConnection> ConnectAsync(Uri gateway, string websiteToken, string visitorToken)
     {
         var url = new Uri(gateway, $"hubs/widget?websiteToken={Uri.EscapeDataString(websiteToken)}&visitorToken={Uri.EscapeDataString(visitorToken)}");
-        var connection = new HubConnectionBuilder()
-            .WithUrl(url)
-            .AddJsonProtocol(o => InboxJson.Apply(o.PayloadSerializerOptions))
-            .Build();
+        var connection = HubClient.Build(url);
         var widget = new WidgetConnection(connection);
         connection.On<VisitorMessage>("ReceiveMessage", widget.Messages.Add);
         await connection.StartAsync();
