@@ -28,6 +28,9 @@ public sealed class ServiceProcess : IAsyncDisposable
         }
     };
 
+    // How often readiness is probed while waiting on it; not a fixed wait.
+    private static readonly TimeSpan ReadinessPoll = TimeSpan.FromMilliseconds(100);
+
     private readonly Process _process;
     private readonly ConcurrentQueue<string> _tail = new();
     private readonly StreamWriter _log;
@@ -112,7 +115,7 @@ public sealed class ServiceProcess : IAsyncDisposable
                 // Not listening yet.
             }
 
-            await Task.Delay(100);
+            await Task.Delay(ReadinessPoll);
         }
 
         throw new TimeoutException($"{Name} was not ready within {timeout}:{Environment.NewLine}{Tail}");
