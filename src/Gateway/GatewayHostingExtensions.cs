@@ -43,8 +43,7 @@ public static class GatewayHostingExtensions
             o.Events.OnRedirectToAccessDenied = c => WriteStatus(c.Response, StatusCodes.Status403Forbidden);
         }).AddScheme<AuthenticationSchemeOptions, WidgetAuthenticationHandler>(WidgetAuthenticationHandler.SchemeName, null);
         services.AddAuthorization();
-        services.AddOptions<DemoUsersOptions>().BindConfiguration(DemoUsersOptions.SectionName);
-        services.AddSingleton<ICredentialChecker, DemoCredentialChecker>();
+        services.AddSingleton<ICredentialChecker, UserCredentialChecker>();
 
         services.AddSignalR(o => o.MaximumReceiveMessageSize = MaxHubMessageBytes)
             .AddJsonProtocol(o => InboxJson.Apply(o.PayloadSerializerOptions));

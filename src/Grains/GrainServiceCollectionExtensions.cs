@@ -1,6 +1,8 @@
 using Azure.Data.Tables;
 using Inbox.Grains.Conversations;
 using Inbox.Grains.Storage;
+using Inbox.Grains.Users;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -16,6 +18,7 @@ public static class GrainServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<MessageLog>();
         services.AddSingleton<ConversationIndex>();
+        services.TryAddSingleton<IPasswordHasher<UserState>, PasswordHasher<UserState>>();
         services.AddHostedService<TableInitializer>();
         return services;
     }

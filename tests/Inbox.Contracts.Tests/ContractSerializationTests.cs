@@ -4,6 +4,7 @@ using Inbox.Contracts.Conversations;
 using Inbox.Contracts.Events;
 using Inbox.Contracts.Messages;
 using Inbox.Contracts.Organisations;
+using Inbox.Contracts.Users;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Serialization;
 
@@ -35,6 +36,9 @@ public sealed class ContractSerializationTests
         new ContactProfile("demo", "ct_1", "Visitor", ["web:v_1"], Now),
         new OrganisationInfo("demo", "Acme", ["web"]),
         new InboxEvent(EventNames.MessageCreated, 3, Summary, Message),
+        new UserProfile("demo", "u_1", "Alex", "alex@acme.test", UserRole.Supervisor),
+        new NewUser("Alex", "alex@acme.test", UserRole.Admin, "a password"),
+        new SignInAnswer(SignInOutcome.LockedOut, null, Now),
     ];
 
     [Theory]

@@ -1,6 +1,8 @@
 using Azure.Data.Tables;
 using Inbox.Grains.Storage;
 using Inbox.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using Orleans.TestingHost;
 
 namespace Inbox.Grains.Tests;
@@ -19,6 +21,9 @@ public sealed class GrainClusterFixture : IAsyncLifetime
 
     public IGrainFactory Grains => Cluster.Client;
 
+    /// <summary>The silo's clock: starts now and moves a millisecond per reading, or further when a test advances it.</summary>
+    public FakeTimeProvider Time { get; } = new(DateTimeOffset.UtcNow) { AutoAdvanceAmount = TimeSpan.FromMilliseconds(1) };
+
     public async ValueTask InitializeAsync()
     {
         _azurite = await Azurite.StartAsync();
@@ -31,7 +36,7 @@ public sealed class GrainClusterFixture : IAsyncLifetime
         // A fixed service id: grain-state keys include it, and a restarted silo must find what the first one wrote.
         builder.Options.ServiceId = "grain-tests";
         builder.ConfigureSilo((_, silo) => silo.AddAzureTableGrainStorage(GrainStorage.Name, o => o.TableServiceClient = new TableServiceClient(connectionString)));
-        builder.ConfigureSiloHost((_, host) => host.Services.AddInboxGrainServices(connectionString));
+        builder.ConfigureSiloHost((_, host) => host.Services.AddSingleton<TimeProvider>(Time).AddInboxGrainServices(connectionString));
         Cluster = builder.Build();
         await Cluster.DeployAsync();
     }

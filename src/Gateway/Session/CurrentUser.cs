@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Inbox.Contracts.Users;
 
 namespace Inbox.Gateway.Session;
 
@@ -21,6 +22,10 @@ public sealed record CurrentUser(string UserId, string Name, string Email, strin
             new Claim(OrganisationClaim, OrganisationId),
         ],
         authenticationType));
+
+    /// <summary>The session user of a signed-in user.</summary>
+    public static CurrentUser From(UserProfile user) =>
+        new(user.UserId, user.Name, user.Email, user.OrganisationId, user.Role.ToString().ToLowerInvariant());
 
     /// <summary>The user of an authenticated principal; throws when a claim is missing (an endpoint without authorization).</summary>
     public static CurrentUser From(ClaimsPrincipal principal)

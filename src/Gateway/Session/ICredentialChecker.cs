@@ -1,11 +1,10 @@
+using Inbox.Contracts.Users;
+
 namespace Inbox.Gateway.Session;
 
-/// <summary>
-/// The one seam between sign-in and where users live. Today it is the demo list from configuration; the identity
-/// work replaces it with hashed passwords in storage, lockout and the rest.
-/// </summary>
+/// <summary>The one place sign-in credentials are checked.</summary>
 public interface ICredentialChecker
 {
-    /// <summary>The user these credentials belong to, or null when they are wrong.</summary>
-    Task<CurrentUser?> CheckAsync(string email, string password, CancellationToken cancellationToken);
+    /// <summary>Checks an email and password; counts wrong passwords towards lockout.</summary>
+    Task<SignInAnswer> CheckAsync(string email, string password, CancellationToken cancellationToken);
 }

@@ -1,3 +1,5 @@
+using System.Globalization;
+using Inbox.Contracts.Users;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -28,17 +30,27 @@ public static class SessionApi
             return TypedResults.Problem("Email and password are both required.", statusCode: StatusCodes.Status400BadRequest, title: "The request is not valid.");
         }
 
-        var user = await credentials.CheckAsync(request.Email.Trim(), request.Password, cancellationToken);
-        if (user is null)
+        var answer = await credentials.CheckAsync(request.Email.Trim(), request.Password, cancellationToken);
+        switch (answer.Outcome)
         {
-            return TypedResults.Problem("The email or password is wrong.", statusCode: StatusCodes.Status401Unauthorized, title: "Sign-in failed.");
+            case SignInOutcome.LockedOut:
+                var wait = answer.LockedUntil!.Value - DateTimeOffset.UtcNow;
+                var seconds = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds));
+                http.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+                return TypedResults.Problem(
+                    $"Too many wrong passwords: sign-in is locked for {Math.Max(1, (int)Math.Ceiling(wait.TotalMinutes))} more minute(s).",
+                    statusCode: StatusCodes.Status429TooManyRequests,
+                    title: "Sign-in failed.");
+            case SignInOutcome.SignedIn when answer.User is { } profile:
+                var user = CurrentUser.From(profile);
+                await http.SignInAsync(
+                    CookieAuthenticationDefaults.AuthenticationScheme,
+                    user.ToPrincipal(CookieAuthenticationDefaults.AuthenticationScheme),
+                    new AuthenticationProperties { IsPersistent = true });
+                return TypedResults.Ok(user);
+            default:
+                return TypedResults.Problem("The email or password is wrong.", statusCode: StatusCodes.Status401Unauthorized, title: "Sign-in failed.");
         }
-
-        await http.SignInAsync(
-            CookieAuthenticationDefaults.AuthenticationScheme,
-            user.ToPrincipal(CookieAuthenticationDefaults.AuthenticationScheme),
-            new AuthenticationProperties { IsPersistent = true });
-        return TypedResults.Ok(user);
     }
 
     public static Ok<CurrentUser> GetCurrent(HttpContext http) => TypedResults.Ok(CurrentUser.From(http.User));

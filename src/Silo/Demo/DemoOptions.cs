@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Inbox.Contracts.Users;
 
 namespace Inbox.Silo.Demo;
 
@@ -25,4 +26,25 @@ public sealed class DemoOptions
     /// <summary>The public token the demo widget page identifies itself with.</summary>
     [Required, RegularExpression("^[A-Za-z0-9_-]{8,128}$")]
     public string WebsiteToken { get; set; } = "demo-website-token";
+
+    /// <summary>The demo users, created with hashed passwords when missing (the passwords here are demo-only).</summary>
+    public List<DemoUser> Users { get; set; } = [];
+}
+
+/// <summary>One demo user to seed.</summary>
+public sealed class DemoUser
+{
+    [Required, RegularExpression("^[A-Za-z0-9_-]{1,64}$")]
+    public string UserId { get; set; } = "";
+
+    [Required]
+    public string Name { get; set; } = "";
+
+    [Required]
+    public string Email { get; set; } = "";
+
+    public UserRole Role { get; set; }
+
+    [Required]
+    public string Password { get; set; } = "";
 }

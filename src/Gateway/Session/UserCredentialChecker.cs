@@ -1,0 +1,20 @@
+using Inbox.Contracts.Users;
+
+namespace Inbox.Gateway.Session;
+
+/// <summary>Finds the user by email and lets their grain check the password (the hash never leaves the grain).</summary>
+internal sealed class UserCredentialChecker(IGrainFactory grains) : ICredentialChecker
+{
+    public async Task<SignInAnswer> CheckAsync(string email, string password, CancellationToken cancellationToken)
+    {
+        if (!Emails.IsValid(email))
+        {
+            return SignInAnswer.Wrong;
+        }
+
+        var userKey = await grains.GetGrain<IEmailGrain>(Emails.Normalise(email)).GetUserKeyAsync();
+        return userKey is null
+            ? SignInAnswer.Wrong
+            : await grains.GetGrain<IUserGrain>(userKey).SignInAsync(password);
+    }
+}
