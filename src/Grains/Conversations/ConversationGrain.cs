@@ -42,14 +42,7 @@ public sealed class ConversationGrain(
 
         // The index can lag the log by the messages whose index write failed; reading the log from a little before
         // the indexed end finds them and fills the recent cache in the same query.
-        var tail = await log.ReadRangeAsync(_key.Key, Math.Max(1, _lastSequence - RecentCapacity + 1), null, cancellationToken);
-        Remember(tail);
-        if (tail.Count > 0 && tail[^1].Sequence > _lastSequence)
-        {
-            var newest = tail[^1];
-            (_lastSequence, _lastPreview, _lastActivityAt) = (newest.Sequence, MessageText.Preview(newest.Text), newest.CreatedAt);
-            _indexStale = true;
-        }
+        Remember(await log.ReadRangeAsync(_key.Key, Math.Max(1, _lastSequence - RecentCapacity + 1), null, cancellationToken));
     }
 
     public async Task<ConversationSummary> StartAsync(ConversationStart start)
@@ -156,24 +149,13 @@ public sealed class ConversationGrain(
                 throw new InvalidOperationException($"Conversation '{_key.Key}' could not append after catching up with its log.");
             }
 
-            var missed = await log.ReadRangeAsync(_key.Key, _lastSequence + 1, null);
-            Remember(missed);
-            if (missed.Count > 0)
-            {
-                var newest = missed[^1];
-                (_lastSequence, _lastPreview, _lastActivityAt) = (newest.Sequence, MessageText.Preview(newest.Text), newest.CreatedAt);
-                _indexStale = true;
-            }
+            Remember(await log.ReadRangeAsync(_key.Key, _lastSequence + 1, null));
         }
     }
 
     private async Task OnAppendedAsync(MessageRecord message)
     {
         Remember([message]);
-        _lastSequence = message.Sequence;
-        _lastPreview = MessageText.Preview(message.Text);
-        _lastActivityAt = message.CreatedAt;
-        _indexStale = true;
         await RepairIndexAsync();
         Publish(new InboxEvent(EventNames.MessageCreated, message.Sequence, Summary(), message));
     }
@@ -190,12 +172,23 @@ public sealed class ConversationGrain(
     private MessageRecord? FindRedelivery(MessageKind kind, string? externalId) =>
         externalId is null ? null : _recent.FindLast(m => m.Kind == kind && m.ExternalId == externalId);
 
-    private void Remember(IEnumerable<MessageRecord> messages)
+    /// <summary>
+    /// Takes in messages read from or just written to the log, in sequence order: they fill the recent cache, and any
+    /// newer than what the index knows move the conversation's end forward and mark the index row for rewriting.
+    /// </summary>
+    private void Remember(List<MessageRecord> messages)
     {
         _recent.AddRange(messages);
         if (_recent.Count > RecentCapacity)
         {
             _recent.RemoveRange(0, _recent.Count - RecentCapacity);
+        }
+
+        var newest = messages.LastOrDefault();
+        if (newest is not null && newest.Sequence > _lastSequence)
+        {
+            (_lastSequence, _lastPreview, _lastActivityAt) = (newest.Sequence, MessageText.Preview(newest.Text), newest.CreatedAt);
+            _indexStale = true;
         }
     }
 
