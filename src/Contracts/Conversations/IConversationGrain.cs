@@ -13,10 +13,6 @@ public interface IConversationGrain : IGrainWithStringKey
     [Alias("Start")]
     Task<ConversationSummary> StartAsync(ConversationStart start);
 
-    /// <summary>True when the conversation has been started.</summary>
-    [Alias("Exists")]
-    Task<bool> ExistsAsync();
-
     /// <summary>The conversation as the list shows it, or null when it does not exist.</summary>
     [Alias("GetSummary")]
     Task<ConversationSummary?> GetSummaryAsync();

@@ -67,7 +67,7 @@ public static class ConversationsApi
     public static async Task<Results<Ok<ConversationSummary>, ProblemHttpResult>> GetAsync(
         string conversationId, IGrainFactory grains, HttpContext http)
     {
-        var summary = await FindAsync(grains, http, conversationId);
+        var summary = Grain(grains, http, conversationId) is { } conversation ? await conversation.GetSummaryAsync() : null;
         return summary is null ? NotFound(conversationId) : TypedResults.Ok(summary);
     }
 
@@ -84,13 +84,20 @@ public static class ConversationsApi
             return BadRequest($"limit must be between 1 and {MaxPageSize}.");
         }
 
-        if (await FindAsync(grains, http, conversationId) is null)
+        if (Grain(grains, http, conversationId) is not { } conversation)
         {
             return NotFound(conversationId);
         }
 
-        var page = await Grain(grains, http, conversationId).GetMessagesAsync(before, limit);
-        return TypedResults.Ok(new MessageList(page.Messages, page.HasMore));
+        try
+        {
+            var page = await conversation.GetMessagesAsync(before, limit);
+            return TypedResults.Ok(new MessageList(page.Messages, page.HasMore));
+        }
+        catch (ConversationNotFoundException)
+        {
+            return NotFound(conversationId);
+        }
     }
 
     public static async Task<Results<Created<MessageRecord>, ProblemHttpResult>> SendAsync(
@@ -106,24 +113,30 @@ public static class ConversationsApi
             return BadRequest("clientMessageId must be 1-64 letters, digits, '-' or '_'.");
         }
 
-        if (await FindAsync(grains, http, conversationId) is null)
+        if (Grain(grains, http, conversationId) is not { } conversation)
         {
             return NotFound(conversationId);
         }
 
-        var user = CurrentUser.From(http.User);
-        var stored = await Grain(grains, http, conversationId)
-            .ReplyAsync(new AgentReply(user.UserId, user.Name, request.Text!, request.ClientMessageId));
-        return TypedResults.Created($"/api/v1/conversations/{conversationId}/messages?before={stored.Sequence + 1}&limit=1", stored);
+        try
+        {
+            var user = CurrentUser.From(http.User);
+            var stored = await conversation.ReplyAsync(new AgentReply(user.UserId, user.Name, request.Text!, request.ClientMessageId));
+            return TypedResults.Created($"/api/v1/conversations/{conversationId}/messages?before={stored.Sequence + 1}&limit=1", stored);
+        }
+        catch (ConversationNotFoundException)
+        {
+            return NotFound(conversationId);
+        }
     }
 
-    // Ids that cannot be a key are simply conversations that do not exist; the organisation comes from the signed-in
-    // user, so a conversation of another organisation is not found either.
-    private static async Task<ConversationSummary?> FindAsync(IGrainFactory grains, HttpContext http, string conversationId) =>
-        GrainKeys.IsValidId(conversationId) ? await Grain(grains, http, conversationId).GetSummaryAsync() : null;
-
-    private static IConversationGrain Grain(IGrainFactory grains, HttpContext http, string conversationId) =>
-        grains.GetGrain<IConversationGrain>(GrainKeys.Compose(CurrentUser.From(http.User).OrganisationId, conversationId));
+    // The grain answers "not found" itself, so a request costs one grain call. Ids that cannot be a key are simply
+    // conversations that do not exist; the organisation comes from the signed-in user, so a conversation of another
+    // organisation is not found either.
+    private static IConversationGrain? Grain(IGrainFactory grains, HttpContext http, string conversationId) =>
+        GrainKeys.IsValidId(conversationId)
+            ? grains.GetGrain<IConversationGrain>(GrainKeys.Compose(CurrentUser.From(http.User).OrganisationId, conversationId))
+            : null;
 
     private static ProblemHttpResult BadRequest(string detail) =>
         TypedResults.Problem(detail, statusCode: StatusCodes.Status400BadRequest, title: "The request is not valid.");

@@ -71,18 +71,8 @@ public sealed class ConversationGrain(
         return summary;
     }
 
-    public Task<bool> ExistsAsync() => Task.FromResult(state.RecordExists);
-
-    public Task<ConversationSummary?> GetSummaryAsync()
-    {
-        if (!state.RecordExists)
-        {
-            DeactivateOnIdle();
-            return Task.FromResult<ConversationSummary?>(null);
-        }
-
-        return Task.FromResult<ConversationSummary?>(Summary());
-    }
+    public Task<ConversationSummary?> GetSummaryAsync() =>
+        Task.FromResult(Exists() ? Summary() : null);
 
     public Task<MessageRecord> ReceiveAsync(InboundMessage message) =>
         AppendAsync(MessageKind.Incoming, message.Text, state.State.ContactId, state.State.ContactName, message.ExternalId);
@@ -197,10 +187,21 @@ public sealed class ConversationGrain(
 
     private void EnsureExists()
     {
-        if (!state.RecordExists)
+        if (!Exists())
         {
             throw new ConversationNotFoundException(_key.Key);
         }
+    }
+
+    // An activation for a key that names no conversation (a mistyped id) is not kept around.
+    private bool Exists()
+    {
+        if (!state.RecordExists)
+        {
+            DeactivateOnIdle();
+        }
+
+        return state.RecordExists;
     }
 
     private ConversationSummary Summary()
