@@ -2,12 +2,16 @@ using Inbox.Contracts.Serialization;
 using Inbox.Gateway.Conversations;
 using Inbox.Gateway.Infrastructure;
 using Inbox.Gateway.Orleans;
+using Inbox.Gateway.Organisations;
 using Inbox.Gateway.Realtime;
+using Inbox.Gateway.Security;
 using Inbox.Gateway.Session;
+using Inbox.Gateway.Users;
 using Inbox.Hosting;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Http.Json;
+using Microsoft.AspNetCore.SignalR;
 
 namespace Inbox.Gateway;
 
@@ -21,6 +25,7 @@ public static class GatewayHostingExtensions
     {
         builder.AddInboxClusterClient();
         var services = builder.Services;
+        var session = InboxConfiguration.Read<SignInSessionOptions>(builder.Configuration, SignInSessionOptions.SectionName);
 
         // Anything not given its own limit (message posts have 64 KiB) is refused above 1 MiB.
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = 1024 * 1024);
@@ -35,20 +40,28 @@ public static class GatewayHostingExtensions
             o.Cookie.Name = "inbox.session";
             o.Cookie.HttpOnly = true;
             o.Cookie.SameSite = SameSiteMode.Strict;
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             o.SlidingExpiration = true;
-            o.ExpireTimeSpan = TimeSpan.FromHours(12);
+            o.ExpireTimeSpan = session.IdleTimeout;
+            o.Events.OnValidatePrincipal = SessionValidator.ValidateAsync;
 
             // An API answers 401/403, it does not redirect to a login page.
             o.Events.OnRedirectToLogin = c => WriteStatus(c.Response, StatusCodes.Status401Unauthorized);
             o.Events.OnRedirectToAccessDenied = c => WriteStatus(c.Response, StatusCodes.Status403Forbidden);
         }).AddScheme<AuthenticationSchemeOptions, WidgetAuthenticationHandler>(WidgetAuthenticationHandler.SchemeName, null);
-        services.AddAuthorization();
+        services.AddAuthorizationBuilder().AddPermissionPolicies();
+        services.AddInboxRateLimits();
         services.AddSingleton<ICredentialChecker, UserCredentialChecker>();
 
-        services.AddSignalR(o => o.MaximumReceiveMessageSize = MaxHubMessageBytes)
+        services.AddSignalR(o =>
+            {
+                o.MaximumReceiveMessageSize = MaxHubMessageBytes;
+                o.AddFilter(new CallerHubFilter());
+            })
             .AddJsonProtocol(o => InboxJson.Apply(o.PayloadSerializerOptions));
         services.AddSingleton<ClusterConnectionSignal>();
         services.AddSingleton<IClusterConnectionStatusObserver>(sp => sp.GetRequiredService<ClusterConnectionSignal>());
+        services.AddSingleton<ConnectedAgents>();
         services.AddSingleton<EventRelay>();
         services.AddHostedService(sp => sp.GetRequiredService<EventRelay>());
 
@@ -63,14 +76,18 @@ public static class GatewayHostingExtensions
         app.UseDefaultFiles();
         app.UseStaticFiles();
         app.UseAuthentication();
+        app.UseInboxCaller();
         app.UseAuthorization();
+        app.UseRateLimiter();
 
         app.MapOpenApi();
         app.MapInboxHealth();
         app.MapSessionApi();
         app.MapConversationsApi();
+        app.MapUsersApi();
+        app.MapTeamsApi();
         app.MapHub<InboxHub>("/hubs/inbox");
-        app.MapHub<WidgetHub>("/hubs/widget");
+        app.MapHub<WidgetHub>("/hubs/widget").RequireRateLimiting(RateLimits.Widget);
         return app;
     }
 

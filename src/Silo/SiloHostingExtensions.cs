@@ -1,7 +1,6 @@
 using System.Net;
 using Azure.Data.Tables;
 using Inbox.Grains;
-using Inbox.Grains.Storage;
 using Inbox.Hosting;
 using Inbox.Silo.Demo;
 using Inbox.Silo.Health;
@@ -42,7 +41,7 @@ public static class SiloHostingExtensions
                 o.NumMissedProbesLimit = 2;
                 o.TableRefreshTimeout = TimeSpan.FromSeconds(5);
             });
-            silo.AddAzureTableGrainStorage(GrainStorage.Name, o => o.TableServiceClient = tables);
+            silo.AddInboxGrains(tables);
         });
 
         builder.Services.AddHealthChecks().AddCheck<SiloReadyCheck>("silo", tags: [HealthEndpoints.ReadyTag]);

@@ -1,9 +1,11 @@
 using Inbox.Contracts.Channels;
 using Inbox.Contracts.Contacts;
 using Inbox.Contracts.Conversations;
+using Inbox.Contracts.Errors;
 using Inbox.Contracts.Events;
 using Inbox.Contracts.Messages;
 using Inbox.Contracts.Organisations;
+using Inbox.Contracts.Security;
 using Inbox.Contracts.Users;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Serialization;
@@ -34,10 +36,16 @@ public sealed class ContractSerializationTests
         new ChannelInfo("demo", "web", Platform.WebChat, "Acme website"),
         new ConversationRef("ct_1", "cv_1"),
         new ContactProfile("demo", "ct_1", "Visitor", ["web:v_1"], Now),
-        new OrganisationInfo("demo", "Acme", ["web"]),
+        new OrganisationInfo("demo", "Acme", ["web"], [new Team("tier2", "Tier 2")]),
         new InboxEvent(EventNames.MessageCreated, 3, Summary, Message),
-        new UserProfile("demo", "u_1", "Alex", "alex@acme.test", UserRole.Supervisor),
-        new NewUser("Alex", "alex@acme.test", UserRole.Admin, "a password"),
+        new UserProfile("demo", "u_1", "Alex", "alex@acme.test", UserRole.Supervisor, UserStatus.Active, ["tier2"], ["web"], 3),
+        new NewUser("Alex", "alex@acme.test", UserRole.Admin, "a password", ["tier2"], ["web"]),
+        new UserInvite("Alex", "alex@acme.test", UserRole.Agent, ["tier2"], ["web"]),
+        new UserChange(null, UserRole.Supervisor, ["tier2"], null),
+        new Invitation(new UserProfile("demo", "u_1", "Alex", "alex@acme.test", UserRole.Agent, UserStatus.Invited, [], [], 0), "token", Now),
+        Caller.User("demo", "u_1", "Alex", UserRole.Agent, ["web"], ["tier2"], "127.0.0.1"),
+        Caller.Visitor("demo", "web", "v_1", "Visitor", null),
+        Caller.Service("gateway"),
         new SignInAnswer(SignInOutcome.LockedOut, null, Now),
     ];
 
@@ -52,12 +60,21 @@ public sealed class ContractSerializationTests
         Assert.Equivalent(value, copy, strict: true);
     }
 
-    [Fact]
-    public void The_not_found_exception_keeps_its_type_and_message_across_the_wire()
+    public static TheoryData<Exception> Exceptions() =>
+    [
+        new ConversationNotFoundException("demo:cv_1"),
+        new UserNotFoundException("demo:u_1"),
+        new ConflictException("demo:u_1 is taken"),
+        new AccessDeniedException("demo:cv_1 refused"),
+    ];
+
+    [Theory]
+    [MemberData(nameof(Exceptions))]
+    public void An_exception_the_gateway_maps_keeps_its_type_and_message_across_the_wire(Exception exception)
     {
         var serializer = _serializer;
-        var copy = serializer.Deserialize<Exception>(serializer.SerializeToArray<Exception>(new ConversationNotFoundException("demo:cv_1")));
-        Assert.IsType<ConversationNotFoundException>(copy);
-        Assert.Contains("demo:cv_1", copy.Message, StringComparison.Ordinal);
+        var copy = serializer.Deserialize<Exception>(serializer.SerializeToArray(exception));
+        Assert.IsType(exception.GetType(), copy);
+        Assert.Equal(exception.Message, copy.Message);
     }
 }

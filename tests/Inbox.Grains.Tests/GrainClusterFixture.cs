@@ -19,7 +19,11 @@ public sealed class GrainClusterFixture : IAsyncLifetime
 
     public TableServiceClient Tables { get; private set; } = null!;
 
+    /// <summary>A client outside the cluster, like a gateway: its calls need a caller (see <c>CallerContext</c>).</summary>
     public IGrainFactory Grains => Cluster.Client;
+
+    /// <summary>The silo's own grain factory: trusted like a grain, for setting up what a test needs.</summary>
+    public IGrainFactory Inside => Cluster.GetSiloServiceProvider().GetRequiredService<IGrainFactory>();
 
     /// <summary>The silo's clock: starts now and moves a millisecond per reading, or further when a test advances it.</summary>
     public FakeTimeProvider Time { get; } = new(DateTimeOffset.UtcNow) { AutoAdvanceAmount = TimeSpan.FromMilliseconds(1) };
@@ -35,7 +39,7 @@ public sealed class GrainClusterFixture : IAsyncLifetime
 
         // A fixed service id: grain-state keys include it, and a restarted silo must find what the first one wrote.
         builder.Options.ServiceId = "grain-tests";
-        builder.ConfigureSilo((_, silo) => silo.AddAzureTableGrainStorage(GrainStorage.Name, o => o.TableServiceClient = new TableServiceClient(connectionString)));
+        builder.ConfigureSilo((_, silo) => silo.AddInboxGrains(new TableServiceClient(connectionString)));
         builder.ConfigureSiloHost((_, host) => host.Services.AddSingleton<TimeProvider>(Time).AddInboxGrainServices(connectionString));
         Cluster = builder.Build();
         await Cluster.DeployAsync();

@@ -1,3 +1,5 @@
+using Inbox.Contracts.Security;
+
 namespace Inbox.Contracts.Channels;
 
 /// <summary>
@@ -11,10 +13,10 @@ public interface IChannelIdentityGrain : IGrainWithStringKey
     /// The conversation this identity's next message belongs to, creating the contact and the conversation on first
     /// contact. <paramref name="displayName"/> names a new contact.
     /// </summary>
-    [Alias("ResolveConversation")]
+    [Alias("ResolveConversation"), Requires(Permission.WidgetChat)]
     Task<ConversationRef> ResolveConversationAsync(Platform platform, string displayName);
 
     /// <summary>The current conversation, or null when this identity has never written.</summary>
-    [Alias("GetCurrent")]
+    [Alias("GetCurrent"), Requires(Permission.WidgetChat)]
     Task<ConversationRef?> GetCurrentAsync();
 }

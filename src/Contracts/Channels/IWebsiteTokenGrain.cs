@@ -1,3 +1,5 @@
+using Inbox.Contracts.Security;
+
 namespace Inbox.Contracts.Channels;
 
 /// <summary>
@@ -12,6 +14,6 @@ public interface IWebsiteTokenGrain : IGrainWithStringKey
     Task<bool> BindAsync(ChannelInfo channel);
 
     /// <summary>The channel the token belongs to, or null for an unknown token.</summary>
-    [Alias("Get")]
+    [Alias("Get"), Requires(Permission.ServiceSignIn)]
     Task<ChannelInfo?> GetChannelAsync();
 }

@@ -1,3 +1,5 @@
+using Inbox.Contracts.Security;
+
 namespace Inbox.Contracts.Contacts;
 
 /// <summary>A customer, possibly known on several channels. Key: <c>{organisationId}:{contactId}</c>.</summary>
@@ -9,6 +11,6 @@ public interface IContactGrain : IGrainWithStringKey
     Task<ContactProfile> AddIdentityAsync(string name, string identity);
 
     /// <summary>The contact, or null when it does not exist.</summary>
-    [Alias("Get")]
+    [Alias("Get"), Requires(Permission.ConversationsRead)]
     Task<ContactProfile?> GetAsync();
 }

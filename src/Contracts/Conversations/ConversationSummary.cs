@@ -11,6 +11,7 @@ namespace Inbox.Contracts.Conversations;
 /// <param name="ContactName">The customer's display name.</param>
 /// <param name="ChannelUserId">The customer's id on the platform (for web chat: the visitor id).</param>
 /// <param name="Status">Lifecycle status.</param>
+/// <param name="TeamId">The team it is routed to, if any.</param>
 /// <param name="AssigneeId">The agent who owns it, if any.</param>
 /// <param name="LastSequence">The sequence number of the newest message (0 when there is none).</param>
 /// <param name="LastMessagePreview">The start of the newest message's text.</param>
@@ -30,4 +31,5 @@ public sealed record ConversationSummary(
     [property: Id(9)] long LastSequence,
     [property: Id(10)] string LastMessagePreview,
     [property: Id(11)] DateTimeOffset CreatedAt,
-    [property: Id(12)] DateTimeOffset LastActivityAt);
+    [property: Id(12)] DateTimeOffset LastActivityAt,
+    [property: Id(13)] string? TeamId = null);

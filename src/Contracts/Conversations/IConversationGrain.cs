@@ -1,4 +1,5 @@
 using Inbox.Contracts.Messages;
+using Inbox.Contracts.Security;
 
 namespace Inbox.Contracts.Conversations;
 
@@ -14,23 +15,23 @@ public interface IConversationGrain : IGrainWithStringKey
     Task<ConversationSummary> StartAsync(ConversationStart start);
 
     /// <summary>The conversation as the list shows it, or null when it does not exist.</summary>
-    [Alias("GetSummary")]
+    [Alias("GetSummary"), Requires(Permission.ConversationsRead)]
     Task<ConversationSummary?> GetSummaryAsync();
 
     /// <summary>
     /// Stores a customer message. Idempotent on <see cref="InboundMessage.ExternalId"/>: a redelivery returns the stored message.
     /// </summary>
-    [Alias("Receive")]
+    [Alias("Receive"), Requires(Permission.WidgetChat)]
     Task<MessageRecord> ReceiveAsync(InboundMessage message);
 
     /// <summary>
     /// Stores an agent's reply. Idempotent on <see cref="AgentReply.ClientMessageId"/> when given.
     /// Throws <see cref="ConversationNotFoundException"/> when the conversation does not exist.
     /// </summary>
-    [Alias("Reply")]
+    [Alias("Reply"), Requires(Permission.ConversationsReply)]
     Task<MessageRecord> ReplyAsync(AgentReply reply);
 
     /// <summary>Up to <paramref name="limit"/> messages older than sequence <paramref name="before"/> (the newest when null), oldest first.</summary>
-    [Alias("GetMessages")]
+    [Alias("GetMessages"), Requires(Permission.ConversationsRead, Permission.WidgetChat)]
     Task<MessagePage> GetMessagesAsync(long? before, int limit);
 }

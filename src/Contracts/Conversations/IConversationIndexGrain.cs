@@ -1,3 +1,4 @@
+using Inbox.Contracts.Security;
 using Orleans.Concurrency;
 
 namespace Inbox.Contracts.Conversations;
@@ -7,6 +8,6 @@ namespace Inbox.Contracts.Conversations;
 public interface IConversationIndexGrain : IGrainWithStringKey
 {
     /// <summary>The organisation's conversations that match the query, newest activity first.</summary>
-    [Alias("List"), ReadOnly]
+    [Alias("List"), ReadOnly, Requires(Permission.ConversationsRead)]
     Task<IReadOnlyList<ConversationSummary>> ListAsync(ConversationQuery query);
 }

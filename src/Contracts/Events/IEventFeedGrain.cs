@@ -1,3 +1,4 @@
+using Inbox.Contracts.Security;
 using Orleans.Concurrency;
 
 namespace Inbox.Contracts.Events;
@@ -10,14 +11,18 @@ namespace Inbox.Contracts.Events;
 public interface IEventFeedGrain : IGrainWithStringKey
 {
     /// <summary>Adds or renews a gateway's observer. Call again within the expiry (two minutes) to keep it.</summary>
-    [Alias("Subscribe")]
+    [Alias("Subscribe"), Requires(Permission.ServiceSessions)]
     Task SubscribeAsync(IInboxEventObserver observer);
 
     /// <summary>Removes a gateway's observer.</summary>
-    [Alias("Unsubscribe")]
+    [Alias("Unsubscribe"), Requires(Permission.ServiceSessions)]
     Task UnsubscribeAsync(IInboxEventObserver observer);
 
     /// <summary>Sends an event to every subscribed gateway. Fire and forget.</summary>
     [Alias("Publish"), OneWay]
     Task PublishAsync(InboxEvent inboxEvent);
+
+    /// <summary>Tells every subscribed gateway to cut the live connections of a user whose access changed. Fire and forget.</summary>
+    [Alias("EndSessions"), OneWay]
+    Task EndSessionsAsync(string userId);
 }

@@ -9,4 +9,8 @@ public interface IInboxEventObserver : IGrainObserver
     /// <summary>Delivers events, in the order they happened per conversation. Best effort: no reply, no retry.</summary>
     [Alias("OnEvents"), OneWay]
     Task OnEventsAsync(IReadOnlyList<InboxEvent> events);
+
+    /// <summary>A user's access changed (deactivated, role, teams or channels): cut their live connections so they reconnect with it.</summary>
+    [Alias("OnSessionsEnded"), OneWay]
+    Task OnSessionsEndedAsync(string organisationId, string userId);
 }

@@ -1,6 +1,8 @@
+using Inbox.Contracts.Security;
+
 namespace Inbox.Contracts.Organisations;
 
-/// <summary>An organisation's own record. Key: the organisation id.</summary>
+/// <summary>An organisation's own record: name, channels, teams. Key: the organisation id.</summary>
 [Alias("inbox.IOrganisationGrain")]
 public interface IOrganisationGrain : IGrainWithStringKey
 {
@@ -12,7 +14,11 @@ public interface IOrganisationGrain : IGrainWithStringKey
     [Alias("AddChannel")]
     Task AddChannelAsync(string channelId);
 
+    /// <summary>Creates a team or renames it. Throws <see cref="ArgumentException"/> for an empty or over-long name.</summary>
+    [Alias("SaveTeam"), Requires(Permission.UsersManage)]
+    Task<Team> SaveTeamAsync(string teamId, string name);
+
     /// <summary>The organisation, or null when it does not exist.</summary>
-    [Alias("Get")]
+    [Alias("Get"), Requires(Permission.UsersRead, Permission.ChannelsRead)]
     Task<OrganisationInfo?> GetAsync();
 }

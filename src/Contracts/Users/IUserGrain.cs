@@ -1,20 +1,53 @@
+using Inbox.Contracts.Security;
+
 namespace Inbox.Contracts.Users;
 
-/// <summary>One user: profile, password hash and sign-in lockout. Key: <c>{organisationId}:{userId}</c>.</summary>
+/// <summary>
+/// One user: profile, role, teams, channels, status, password hash and sign-in lockout. Key: <c>{organisationId}:{userId}</c>.
+/// Admin actions refuse to act on the acting admin themself (no self-demotion or self-deactivation locking an
+/// organisation out).
+/// </summary>
 [Alias("inbox.IUserGrain")]
 public interface IUserGrain : IGrainWithStringKey
 {
-    /// <summary>Creates the user, or returns the existing one unchanged. Claims the email first; throws when another user has it.</summary>
+    /// <summary>Creates an active user, or returns the existing one unchanged (seeding). Throws when another user has the email.</summary>
     [Alias("Create")]
     Task<UserProfile> CreateAsync(NewUser user);
 
+    /// <summary>
+    /// Invites a new user under this key: claims the email, stores the invitation's hash and returns the token once.
+    /// Throws <see cref="Errors.ConflictException"/> when the key or the email is taken.
+    /// </summary>
+    [Alias("Invite"), Requires(Permission.UsersManage)]
+    Task<Invitation> InviteAsync(UserInvite invite);
+
+    /// <summary>A new invitation token for a user who has not accepted yet; the old token stops working.</summary>
+    [Alias("Reinvite"), Requires(Permission.UsersManage)]
+    Task<Invitation> ReinviteAsync();
+
+    /// <summary>Sets the password of an invited user whose token is right and unexpired; the user becomes active.</summary>
+    [Alias("AcceptInvitation"), Requires(Permission.ServiceSignIn)]
+    Task<UserProfile> AcceptInvitationAsync(string token, string password);
+
     /// <summary>The user, or null when none exists under this key.</summary>
-    [Alias("Get")]
+    [Alias("Get"), Requires(Permission.UsersRead, Permission.ServiceSessions)]
     Task<UserProfile?> GetAsync();
+
+    /// <summary>Changes name, role, teams or channels. Returns the user as changed.</summary>
+    [Alias("Update"), Requires(Permission.UsersManage)]
+    Task<UserProfile> UpdateAsync(UserChange change);
+
+    /// <summary>Deactivates the user: sign-in is refused and every open session and live connection is cut.</summary>
+    [Alias("Deactivate"), Requires(Permission.UsersManage)]
+    Task<UserProfile> DeactivateAsync();
+
+    /// <summary>Lets a deactivated user sign in again (sessions from before the deactivation stay dead).</summary>
+    [Alias("Reactivate"), Requires(Permission.UsersManage)]
+    Task<UserProfile> ReactivateAsync();
 
     /// <summary>
     /// Checks a password. Five wrong ones in a row lock the user out for five minutes; the right one resets the count.
     /// </summary>
-    [Alias("SignIn")]
+    [Alias("SignIn"), Requires(Permission.ServiceSignIn)]
     Task<SignInAnswer> SignInAsync(string password);
 }

@@ -11,4 +11,7 @@ public enum SignInOutcome
 
     /// <summary>Too many wrong passwords in a row: refused until <see cref="SignInAnswer.LockedUntil"/>, even with the right one.</summary>
     LockedOut = 2,
+
+    /// <summary>The password was right but an admin has deactivated the account.</summary>
+    Deactivated = 3,
 }

@@ -1,6 +1,9 @@
 using Inbox.Contracts.Conversations;
 using Inbox.Contracts.Keys;
 using Inbox.Contracts.Messages;
+using Inbox.Contracts.Security;
+using Inbox.Gateway.Infrastructure;
+using Inbox.Gateway.Security;
 using Inbox.Gateway.Session;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -32,11 +35,12 @@ public static class ConversationsApi
 
     public static IEndpointRouteBuilder MapConversationsApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/v1/conversations").RequireAuthorization().WithTags("Conversations");
-        api.MapGet("/", ListAsync);
-        api.MapGet("/{conversationId}", GetAsync);
-        api.MapGet("/{conversationId}/messages", GetMessagesAsync);
-        api.MapPost("/{conversationId}/messages", SendAsync).WithMetadata(new RequestSizeLimitAttribute(MaxMessageBodyBytes));
+        var api = app.MapGroup("/api/v1/conversations").WithTags("Conversations");
+        api.MapGet("/", ListAsync).RequirePermission(Permission.ConversationsRead);
+        api.MapGet("/{conversationId}", GetAsync).RequirePermission(Permission.ConversationsRead);
+        api.MapGet("/{conversationId}/messages", GetMessagesAsync).RequirePermission(Permission.ConversationsRead);
+        api.MapPost("/{conversationId}/messages", SendAsync).RequirePermission(Permission.ConversationsReply)
+            .WithMetadata(new RequestSizeLimitAttribute(MaxMessageBodyBytes));
         return app;
     }
 
@@ -48,7 +52,7 @@ public static class ConversationsApi
         {
             if (!Enum.TryParse<ConversationStatus>(status, ignoreCase: true, out var parsed) || !Enum.IsDefined(parsed))
             {
-                return BadRequest($"status must be one of: {string.Join(", ", Enum.GetNames<ConversationStatus>().Select(n => n.ToLowerInvariant()))}.");
+                return Problems.BadRequest($"status must be one of: {string.Join(", ", Enum.GetNames<ConversationStatus>().Select(n => n.ToLowerInvariant()))}.");
             }
 
             filter = parsed;
@@ -56,7 +60,7 @@ public static class ConversationsApi
 
         if (limit is < 1 or > 500)
         {
-            return BadRequest("limit must be between 1 and 500.");
+            return Problems.BadRequest("limit must be between 1 and 500.");
         }
 
         var user = CurrentUser.From(http.User);
@@ -76,12 +80,12 @@ public static class ConversationsApi
     {
         if (before is < 1)
         {
-            return BadRequest("before must be a sequence number of 1 or more.");
+            return Problems.BadRequest("before must be a sequence number of 1 or more.");
         }
 
         if (limit is < 1 or > MaxPageSize)
         {
-            return BadRequest($"limit must be between 1 and {MaxPageSize}.");
+            return Problems.BadRequest($"limit must be between 1 and {MaxPageSize}.");
         }
 
         if (Grain(grains, http, conversationId) is not { } conversation)
@@ -105,12 +109,12 @@ public static class ConversationsApi
     {
         if (MessageText.Validate(request.Text) is { } problem)
         {
-            return BadRequest(problem);
+            return Problems.BadRequest(problem);
         }
 
         if (request.ClientMessageId is not null && !GrainKeys.IsValidId(request.ClientMessageId))
         {
-            return BadRequest("clientMessageId must be 1-64 letters, digits, '-' or '_'.");
+            return Problems.BadRequest("clientMessageId must be 1-64 letters, digits, '-' or '_'.");
         }
 
         if (Grain(grains, http, conversationId) is not { } conversation)
@@ -137,9 +141,6 @@ public static class ConversationsApi
         GrainKeys.IsValidId(conversationId)
             ? grains.GetGrain<IConversationGrain>(GrainKeys.Compose(CurrentUser.From(http.User).OrganisationId, conversationId))
             : null;
-
-    private static ProblemHttpResult BadRequest(string detail) =>
-        TypedResults.Problem(detail, statusCode: StatusCodes.Status400BadRequest, title: "The request is not valid.");
 
     private static ProblemHttpResult NotFound(string conversationId) =>
         TypedResults.Problem($"There is no conversation '{conversationId}'.", statusCode: StatusCodes.Status404NotFound, title: "Conversation not found.");

@@ -1,4 +1,7 @@
 using Inbox.Contracts.Conversations;
+using Inbox.Contracts.Errors;
+using Inbox.Contracts.Security;
+using Inbox.Contracts.Users;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 
@@ -18,6 +21,11 @@ internal sealed partial class ProblemExceptionHandler(IProblemDetailsService pro
         {
             BadHttpRequestException bad => (bad.StatusCode, "The request is not valid.", bad.Message),
             ConversationNotFoundException => (StatusCodes.Status404NotFound, "Conversation not found.", exception.Message),
+            UserNotFoundException => (StatusCodes.Status404NotFound, "User not found.", exception.Message),
+            ConflictException => (StatusCodes.Status409Conflict, "The request conflicts with the current state.", exception.Message),
+
+            // The gateway let the call through but the grain refused it: one layer caught what the other missed.
+            AccessDeniedException => (StatusCodes.Status403Forbidden, "Not allowed.", "Your role may not do this."),
             ArgumentException => (StatusCodes.Status400BadRequest, "The request is not valid.", exception.Message),
 
             // The cluster is briefly out of reach (a silo restarting, the gateway reconnecting): nothing was done.
@@ -32,6 +40,10 @@ internal sealed partial class ProblemExceptionHandler(IProblemDetailsService pro
         else if (status >= 500)
         {
             LogUnexpected(exception, httpContext.Request.Method, httpContext.Request.Path);
+        }
+        else if (status == StatusCodes.Status403Forbidden)
+        {
+            LogGrainRefused(exception, httpContext.Request.Method, httpContext.Request.Path);
         }
 
         httpContext.Response.StatusCode = status;
@@ -50,6 +62,9 @@ internal sealed partial class ProblemExceptionHandler(IProblemDetailsService pro
 
     [LoggerMessage(EventId = 3002, Level = LogLevel.Warning, Message = "Cluster unavailable during {Method} {Path}")]
     private partial void LogClusterUnavailable(Exception exception, string method, PathString path);
+
+    [LoggerMessage(EventId = 3003, Level = LogLevel.Warning, Message = "A grain refused {Method} {Path} that the gateway had authorised")]
+    private partial void LogGrainRefused(Exception exception, string method, PathString path);
 
     [LoggerMessage(EventId = 3001, Level = LogLevel.Error, Message = "Unhandled error in {Method} {Path}")]
     private partial void LogUnexpected(Exception exception, string method, PathString path);

@@ -1,5 +1,8 @@
 using System.Collections.Concurrent;
 using Inbox.Contracts.Events;
+using Inbox.Contracts.Keys;
+using Inbox.Contracts.Users;
+using Inbox.Gateway.Security;
 using Microsoft.AspNetCore.SignalR;
 
 namespace Inbox.Gateway.Realtime;
@@ -14,6 +17,7 @@ public sealed partial class EventRelay(
     IClusterClient cluster,
     IHubContext<InboxHub, IInboxClient> agents,
     IHubContext<WidgetHub, IWidgetClient> customers,
+    ConnectedAgents connectedAgents,
     ClusterConnectionSignal clusterChanges,
     ILogger<EventRelay> logger) : BackgroundService, IInboxEventObserver
 {
@@ -30,6 +34,7 @@ public sealed partial class EventRelay(
 
         // Subscribing is idempotent and cheap; doing it on every connection means a client never starts listening
         // before its feed is wired, even when its organisation's first connection is still subscribing.
+        GatewayCallers.ActAsService();
         await cluster.GetGrain<IEventFeedGrain>(organisationId).SubscribeAsync(Reference);
     }
 
@@ -42,7 +47,11 @@ public sealed partial class EventRelay(
         foreach (var inboxEvent in events)
         {
             var conversation = inboxEvent.Conversation;
-            await agents.Clients.Group(Audience.Agents(conversation.OrganisationId)).ReceiveEvent(inboxEvent);
+            if (connectedAgents.GroupsThatMayRead(conversation) is { Count: > 0 } readers)
+            {
+                await agents.Clients.Groups(readers).ReceiveEvent(inboxEvent);
+            }
+
             if (inboxEvent.Message is { } message && Audience.ReachesCustomer(message))
             {
                 await customers.Clients
@@ -52,11 +61,19 @@ public sealed partial class EventRelay(
         }
     }
 
+    public Task OnSessionsEndedAsync(string organisationId, string userId)
+    {
+        connectedAgents.Disconnect(organisationId, userId);
+        return Task.CompletedTask;
+    }
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        GatewayCallers.ActAsService();
         while (!stoppingToken.IsCancellationRequested)
         {
             await clusterChanges.WaitAsync(RenewEvery, stoppingToken);
+            await CheckSessionsAsync();
             foreach (var (organisationId, count) in _connections)
             {
                 if (count == 0)
@@ -74,6 +91,27 @@ public sealed partial class EventRelay(
                     // The silo may be restarting; the next round tries again.
                     LogRenewFailed(e, organisationId);
                 }
+            }
+        }
+    }
+
+    // The feed's "sessions ended" notice is best effort; this sweep makes sure a deactivated user's connections end
+    // within one renewal round even if the notice was lost.
+    private async Task CheckSessionsAsync()
+    {
+        foreach (var user in connectedAgents.Users)
+        {
+            try
+            {
+                var current = await cluster.GetGrain<IUserGrain>(GrainKeys.Compose(user.OrganisationId, user.UserId)).GetAsync();
+                if (current is not { Status: UserStatus.Active } || current.SessionVersion != user.SessionVersion)
+                {
+                    connectedAgents.Disconnect(user.OrganisationId, user.UserId);
+                }
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                LogSessionCheckFailed(e, user.OrganisationId, user.UserId);
             }
         }
     }
@@ -105,6 +143,9 @@ public sealed partial class EventRelay(
             }
         }
     }
+
+    [LoggerMessage(EventId = 3102, Level = LogLevel.Warning, Message = "Could not check the session of {OrganisationId}:{UserId}")]
+    private partial void LogSessionCheckFailed(Exception exception, string organisationId, string userId);
 
     [LoggerMessage(EventId = 3101, Level = LogLevel.Warning, Message = "Could not renew the event feed subscription of {OrganisationId}")]
     private partial void LogRenewFailed(Exception exception, string organisationId);

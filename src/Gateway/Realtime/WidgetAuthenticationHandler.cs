@@ -1,6 +1,7 @@
 using System.Text.Encodings.Web;
 using Inbox.Contracts.Channels;
 using Inbox.Contracts.Keys;
+using Inbox.Gateway.Security;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
@@ -36,6 +37,7 @@ internal sealed class WidgetAuthenticationHandler(
             return AuthenticateResult.Fail("The visitorToken query parameter must be 16-128 letters, digits, '-' or '_'.");
         }
 
+        GatewayCallers.ActAsService();
         if (await grains.GetGrain<IWebsiteTokenGrain>(websiteToken).GetChannelAsync() is not { } channel)
         {
             return AuthenticateResult.Fail("No web-chat channel has this website token.");

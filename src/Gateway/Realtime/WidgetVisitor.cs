@@ -5,6 +5,7 @@ using System.Text;
 using System.Text.RegularExpressions;
 using Inbox.Contracts.Channels;
 using Inbox.Contracts.Keys;
+using Inbox.Contracts.Security;
 
 namespace Inbox.Gateway.Realtime;
 
@@ -32,6 +33,9 @@ public sealed partial record WidgetVisitor(ChannelInfo Channel, string VisitorId
     /// <summary>The visitor id a token stands for.</summary>
     public static string IdFor(string visitorToken) =>
         "v_" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(visitorToken)).AsSpan(0, 16));
+
+    /// <summary>The grain-call identity of this visitor, coming from <paramref name="from"/>.</summary>
+    public Caller ToCaller(string? from) => Caller.Visitor(Channel.OrganisationId, Channel.ChannelId, VisitorId, DisplayName, from);
 
     public ClaimsPrincipal ToPrincipal(string authenticationType) => new(new ClaimsIdentity(
         [

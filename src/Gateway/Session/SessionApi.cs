@@ -1,5 +1,7 @@
 using System.Globalization;
 using Inbox.Contracts.Users;
+using Inbox.Gateway.Infrastructure;
+using Inbox.Gateway.Security;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -15,10 +17,10 @@ public static class SessionApi
     public static IEndpointRouteBuilder MapSessionApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/v1/session").WithTags("Session");
-        api.MapPost("/", SignInAsync);
+        api.MapPost("/", SignInAsync).AllowAnonymous().RequireRateLimiting(RateLimits.SignIn);
         api.MapGet("/", GetCurrent).RequireAuthorization();
         // Cast: a handler taking only HttpContext would otherwise bind as a RequestDelegate and drop its result.
-        api.MapDelete("/", (Delegate)SignOutAsync);
+        api.MapDelete("/", (Delegate)SignOutAsync).AllowAnonymous();
         return app;
     }
 
@@ -27,7 +29,7 @@ public static class SessionApi
     {
         if (string.IsNullOrWhiteSpace(request.Email) || string.IsNullOrEmpty(request.Password))
         {
-            return TypedResults.Problem("Email and password are both required.", statusCode: StatusCodes.Status400BadRequest, title: "The request is not valid.");
+            return Problems.BadRequest("Email and password are both required.");
         }
 
         var answer = await credentials.CheckAsync(request.Email.Trim(), request.Password, cancellationToken);
@@ -41,6 +43,8 @@ public static class SessionApi
                     $"Too many wrong passwords: sign-in is locked for {Math.Max(1, (int)Math.Ceiling(wait.TotalMinutes))} more minute(s).",
                     statusCode: StatusCodes.Status429TooManyRequests,
                     title: "Sign-in failed.");
+            case SignInOutcome.Deactivated:
+                return TypedResults.Problem("This account has been deactivated: ask an admin of your organisation.", statusCode: StatusCodes.Status403Forbidden, title: "Sign-in failed.");
             case SignInOutcome.SignedIn when answer.User is { } profile:
                 var user = CurrentUser.From(profile);
                 await http.SignInAsync(

@@ -1,4 +1,5 @@
 using Inbox.Contracts.Users;
+using Inbox.Gateway.Security;
 
 namespace Inbox.Gateway.Session;
 
@@ -12,7 +13,8 @@ internal sealed class UserCredentialChecker(IGrainFactory grains) : ICredentialC
             return SignInAnswer.Wrong;
         }
 
-        var userKey = await grains.GetGrain<IEmailGrain>(Emails.Normalise(email)).GetUserKeyAsync();
+        GatewayCallers.ActAsService();
+        var userKey = await grains.GetGrain<IUserHandleGrain>(UserHandles.Email(email)).GetUserKeyAsync();
         return userKey is null
             ? SignInAnswer.Wrong
             : await grains.GetGrain<IUserGrain>(userKey).SignInAsync(password);

@@ -2,6 +2,7 @@ using Inbox.Contracts.Channels;
 using Inbox.Contracts.Contacts;
 using Inbox.Contracts.Conversations;
 using Inbox.Contracts.Keys;
+using Inbox.Contracts.Security;
 using Inbox.Grains.Storage;
 
 namespace Inbox.Grains.Channels;
@@ -21,6 +22,7 @@ public sealed class ChannelIdentityGrain(
     {
         var key = GrainKeys.Split(this.GetPrimaryKeyString(), 3);
         var (organisationId, channelId, channelUserId) = (key[0], key[1], key[2]);
+        EnsureCallerIsThisIdentity();
         if (!state.RecordExists)
         {
             state.State = new ChannelIdentityState { ContactId = GrainKeys.NewId("ct"), ConversationId = GrainKeys.NewId("cv") };
@@ -40,6 +42,22 @@ public sealed class ChannelIdentityGrain(
         return current;
     }
 
-    public Task<ConversationRef?> GetCurrentAsync() => Task.FromResult(
-        state.RecordExists ? new ConversationRef(state.State.ContactId, state.State.ConversationId) : null);
+    public Task<ConversationRef?> GetCurrentAsync()
+    {
+        EnsureCallerIsThisIdentity();
+        return Task.FromResult(state.RecordExists ? new ConversationRef(state.State.ContactId, state.State.ConversationId) : null);
+    }
+
+    // A visitor speaks only for their own identity on their own channel, whatever key a gateway bug might build.
+    private void EnsureCallerIsThisIdentity()
+    {
+        if (CallerContext.Current is { Kind: CallerKind.Visitor } visitor)
+        {
+            var key = GrainKeys.Split(this.GetPrimaryKeyString(), 3);
+            if (visitor.Id != key[2] || !visitor.Channels.Contains(key[1]))
+            {
+                throw new AccessDeniedException("A visitor may only write as themself.");
+            }
+        }
+    }
 }

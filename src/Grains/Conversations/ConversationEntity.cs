@@ -20,6 +20,7 @@ internal sealed class ConversationEntity : ITableEntity
     public string ChannelUserId { get; set; } = "";
     public string Status { get; set; } = "";
     public string? AssigneeId { get; set; }
+    public string? TeamId { get; set; }
     public long LastSequence { get; set; }
     public string LastMessagePreview { get; set; } = "";
     public DateTimeOffset CreatedAt { get; set; }
@@ -36,6 +37,7 @@ internal sealed class ConversationEntity : ITableEntity
         ChannelUserId = summary.ChannelUserId,
         Status = summary.Status.ToString(),
         AssigneeId = summary.AssigneeId,
+        TeamId = summary.TeamId,
         LastSequence = summary.LastSequence,
         LastMessagePreview = summary.LastMessagePreview,
         CreatedAt = summary.CreatedAt,
@@ -55,5 +57,6 @@ internal sealed class ConversationEntity : ITableEntity
         LastSequence,
         LastMessagePreview,
         CreatedAt,
-        LastActivityAt);
+        LastActivityAt,
+        TeamId);
 }

@@ -2,6 +2,7 @@ using Inbox.Contracts.Conversations;
 using Inbox.Contracts.Events;
 using Inbox.Contracts.Keys;
 using Inbox.Contracts.Messages;
+using Inbox.Contracts.Security;
 using Inbox.Grains.Storage;
 
 namespace Inbox.Grains.Conversations;
@@ -72,17 +73,23 @@ public sealed class ConversationGrain(
     }
 
     public Task<ConversationSummary?> GetSummaryAsync() =>
-        Task.FromResult(Exists() ? Summary() : null);
+        Task.FromResult(Exists() && MayRead() ? Summary() : null);
 
-    public Task<MessageRecord> ReceiveAsync(InboundMessage message) =>
-        AppendAsync(MessageKind.Incoming, message.Text, state.State.ContactId, state.State.ContactName, message.ExternalId);
+    public Task<MessageRecord> ReceiveAsync(InboundMessage message)
+    {
+        EnsureReadable();
+        return AppendAsync(MessageKind.Incoming, message.Text, state.State.ContactId, state.State.ContactName, message.ExternalId);
+    }
 
-    public Task<MessageRecord> ReplyAsync(AgentReply reply) =>
-        AppendAsync(MessageKind.Outgoing, reply.Text, reply.AuthorId, reply.AuthorName, reply.ClientMessageId);
+    public Task<MessageRecord> ReplyAsync(AgentReply reply)
+    {
+        EnsureReadable();
+        return AppendAsync(MessageKind.Outgoing, reply.Text, reply.AuthorId, reply.AuthorName, reply.ClientMessageId);
+    }
 
     public async Task<MessagePage> GetMessagesAsync(long? before, int limit)
     {
-        EnsureExists();
+        EnsureReadable();
         limit = Math.Clamp(limit, 1, MaxPageSize);
         var end = Math.Min(before ?? long.MaxValue, _lastSequence + 1);
         var from = Math.Max(1, end - limit);
@@ -193,6 +200,19 @@ public sealed class ConversationGrain(
         }
     }
 
+    // A conversation the caller may not see is answered exactly like one that does not exist, so guessing ids
+    // teaches nothing.
+    private void EnsureReadable()
+    {
+        if (!Exists() || !MayRead())
+        {
+            throw new ConversationNotFoundException(_key.Key);
+        }
+    }
+
+    // A call with no caller was made inside the cluster without one (the filter refuses such calls from outside).
+    private bool MayRead() => CallerContext.Current is not { } caller || ConversationAccess.MayRead(caller, Summary());
+
     // An activation for a key that names no conversation (a mistyped id) is not kept around.
     private bool Exists()
     {
@@ -220,6 +240,7 @@ public sealed class ConversationGrain(
             _lastSequence,
             _lastPreview,
             s.CreatedAt,
-            _lastActivityAt);
+            _lastActivityAt,
+            s.TeamId);
     }
 }

@@ -24,9 +24,9 @@ public sealed class ConversationIndex(TableServiceClient tables)
         return response.HasValue ? response.Value!.ToSummary() : null;
     }
 
-    /// <summary>The organisation's conversations matching the query, newest activity first.</summary>
+    /// <summary>The organisation's conversations matching the query and <paramref name="visible"/>, newest activity first.</summary>
     public async Task<IReadOnlyList<ConversationSummary>> ListAsync(
-        string organisationId, ConversationQuery query, CancellationToken cancellationToken = default)
+        string organisationId, ConversationQuery query, Func<ConversationSummary, bool>? visible = null, CancellationToken cancellationToken = default)
     {
         var filter = query.Status is { } status
             ? TableClient.CreateQueryFilter($"PartitionKey eq {organisationId} and Status eq {status.ToString()}")
@@ -37,7 +37,11 @@ public sealed class ConversationIndex(TableServiceClient tables)
         var all = new List<ConversationSummary>();
         await foreach (var entity in _table.QueryAsync<ConversationEntity>(filter, cancellationToken: cancellationToken))
         {
-            all.Add(entity.ToSummary());
+            var summary = entity.ToSummary();
+            if (visible is null || visible(summary))
+            {
+                all.Add(summary);
+            }
         }
 
         return all.OrderByDescending(c => c.LastActivityAt).Take(query.Limit).ToList();

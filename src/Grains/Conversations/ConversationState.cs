@@ -19,4 +19,5 @@ public sealed class ConversationState
     [Id(5)] public ConversationStatus Status { get; set; }
     [Id(6)] public string? AssigneeId { get; set; }
     [Id(7)] public DateTimeOffset CreatedAt { get; set; }
+    [Id(8)] public string? TeamId { get; set; }
 }

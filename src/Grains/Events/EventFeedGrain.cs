@@ -32,4 +32,10 @@ public sealed class EventFeedGrain(ILogger<EventFeedGrain> logger) : Grain, IEve
         IReadOnlyList<InboxEvent> batch = [inboxEvent];
         return _gateways.Notify(gateway => gateway.OnEventsAsync(batch));
     }
+
+    public Task EndSessionsAsync(string userId)
+    {
+        var organisationId = this.GetPrimaryKeyString();
+        return _gateways.Notify(gateway => gateway.OnSessionsEndedAsync(organisationId, userId));
+    }
 }

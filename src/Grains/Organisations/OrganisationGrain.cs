@@ -1,13 +1,16 @@
+using Inbox.Contracts.Keys;
 using Inbox.Contracts.Organisations;
 using Inbox.Grains.Storage;
 
 namespace Inbox.Grains.Organisations;
 
-/// <summary>An organisation: its name and channels.</summary>
+/// <summary>An organisation: its name, channels and teams.</summary>
 public sealed class OrganisationGrain(
     [PersistentState(stateName: "organisation", storageName: GrainStorage.Name)] IPersistentState<OrganisationState> state)
     : Grain, IOrganisationGrain
 {
+    internal const int MaxTeamNameLength = 100;
+
     public async Task<OrganisationInfo> EnsureAsync(string name)
     {
         if (!state.RecordExists)
@@ -28,7 +31,41 @@ public sealed class OrganisationGrain(
         }
     }
 
+    public async Task<Team> SaveTeamAsync(string teamId, string name)
+    {
+        if (!GrainKeys.IsValidId(teamId))
+        {
+            throw new ArgumentException($"'{teamId}' is not a valid team id (1-64 letters, digits, '-' or '_').", nameof(teamId));
+        }
+
+        if (string.IsNullOrWhiteSpace(name) || name.Trim().Length > MaxTeamNameLength)
+        {
+            throw new ArgumentException($"A team needs a name of 1-{MaxTeamNameLength} characters.", nameof(name));
+        }
+
+        var team = new Team(teamId, name.Trim());
+        var teams = state.State.Teams;
+        var index = teams.FindIndex(t => t.TeamId == teamId);
+        if (index >= 0 && teams[index] == team)
+        {
+            return team;
+        }
+
+        if (index >= 0)
+        {
+            teams[index] = team;
+        }
+        else
+        {
+            teams.Add(team);
+        }
+
+        await state.WriteStateAsync();
+        return team;
+    }
+
     public Task<OrganisationInfo?> GetAsync() => Task.FromResult(state.RecordExists ? Info() : null);
 
-    private OrganisationInfo Info() => new(this.GetPrimaryKeyString(), state.State.Name, [.. state.State.ChannelIds]);
+    private OrganisationInfo Info() =>
+        new(this.GetPrimaryKeyString(), state.State.Name, [.. state.State.ChannelIds], [.. state.State.Teams.OrderBy(t => t.Name, StringComparer.CurrentCultureIgnoreCase)]);
 }

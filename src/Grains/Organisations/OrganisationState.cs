@@ -1,3 +1,5 @@
+using Inbox.Contracts.Organisations;
+
 namespace Inbox.Grains.Organisations;
 
 /// <summary>An organisation's own record.</summary>
@@ -6,4 +8,5 @@ public sealed class OrganisationState
 {
     [Id(0)] public string Name { get; set; } = "";
     [Id(1)] public List<string> ChannelIds { get; set; } = [];
+    [Id(2)] public List<Team> Teams { get; set; } = [];
 }

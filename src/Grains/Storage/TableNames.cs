@@ -9,6 +9,9 @@ public static class TableNames
     /// <summary>The conversation list: PartitionKey = organisation id, RowKey = conversation id.</summary>
     public const string Conversations = "InboxConversations";
 
+    /// <summary>The user list: PartitionKey = organisation id, RowKey = user id.</summary>
+    public const string Users = "InboxUsers";
+
     /// <summary>Every table above, created at silo start.</summary>
-    public static IReadOnlyList<string> All { get; } = [Messages, Conversations];
+    public static IReadOnlyList<string> All { get; } = [Messages, Conversations, Users];
 }

@@ -1,4 +1,10 @@
+using System.Buffers.Text;
+using System.Security.Cryptography;
+using Inbox.Contracts.Errors;
+using Inbox.Contracts.Events;
 using Inbox.Contracts.Keys;
+using Inbox.Contracts.Organisations;
+using Inbox.Contracts.Security;
 using Inbox.Contracts.Users;
 using Inbox.Grains.Storage;
 using Microsoft.AspNetCore.Identity;
@@ -8,56 +14,150 @@ namespace Inbox.Grains.Users;
 /// <summary>
 /// One user. The password is hashed here with ASP.NET Core Identity's hasher (PBKDF2, versioned format, rehashed when
 /// the format moves on) and the hash never leaves the grain. Lockout is counted here too, so it holds whichever
-/// gateway the attempts come through.
+/// gateway the attempts come through. Every change rewrites the user's row in the <see cref="UserDirectory"/>.
 /// </summary>
 public sealed class UserGrain(
     [PersistentState(stateName: "user", storageName: GrainStorage.Name)] IPersistentState<UserState> state,
     IPasswordHasher<UserState> hasher,
+    UserDirectory directory,
     TimeProvider time) : Grain, IUserGrain
 {
     internal const int MaxFailedSignIns = 5;
+    internal const int MinPasswordLength = 8;
+    internal const int MaxPasswordLength = 256;
+    internal const int MaxNameLength = 100;
     internal static readonly TimeSpan LockoutDuration = TimeSpan.FromMinutes(5);
-    private const int MinPasswordLength = 8;
+    internal static readonly TimeSpan InvitationLifetime = TimeSpan.FromDays(7);
+
+    private OrganisationScoped Key => OrganisationScoped.Parse(this.GetPrimaryKeyString());
 
     public async Task<UserProfile> CreateAsync(NewUser user)
     {
         if (state.RecordExists)
         {
+            // Users seeded before sign-in handles existed claim theirs here; a no-op afterwards.
+            await GrainFactory.GetGrain<IUserHandleGrain>(UserHandles.Email(state.State.Email)).ClaimAsync(this.GetPrimaryKeyString());
             return Profile();
         }
 
-        if (string.IsNullOrWhiteSpace(user.Name))
-        {
-            throw new ArgumentException("A user needs a name.", nameof(user));
-        }
-
-        if (!Emails.IsValid(user.Email))
-        {
-            throw new ArgumentException($"'{user.Email}' is not a valid email address.", nameof(user));
-        }
-
-        if (user.Password is not { Length: >= MinPasswordLength })
-        {
-            throw new ArgumentException($"A password needs at least {MinPasswordLength} characters.", nameof(user));
-        }
-
-        if (!await GrainFactory.GetGrain<IEmailGrain>(Emails.Normalise(user.Email)).ClaimAsync(this.GetPrimaryKeyString()))
-        {
-            throw new InvalidOperationException($"Another user already signs in with '{user.Email}'.");
-        }
-
-        var created = new UserState { Name = user.Name.Trim(), Email = user.Email.Trim(), Role = user.Role };
+        var name = ValidName(user.Name);
+        ValidatePassword(user.Password);
+        var created = await NewStateAsync(name, user.Email, user.Role, user.Teams, user.Channels);
         created.PasswordHash = hasher.HashPassword(created, user.Password);
-        state.State = created;
-        await state.WriteStateAsync();
-        return Profile();
+        created.Status = UserStatus.Active;
+        return await SaveAsync(created);
+    }
+
+    public async Task<Invitation> InviteAsync(UserInvite invite)
+    {
+        if (state.RecordExists)
+        {
+            throw new ConflictException($"There is already a user '{Key.Id}'.");
+        }
+
+        var invited = await NewStateAsync(ValidName(invite.Name), invite.Email, invite.Role, invite.Teams, invite.Channels);
+        invited.Status = UserStatus.Invited;
+        state.State = invited;
+        return await IssueInvitationAsync();
+    }
+
+    public async Task<Invitation> ReinviteAsync()
+    {
+        if (!state.RecordExists || state.State.Status != UserStatus.Invited)
+        {
+            throw new ConflictException("Only a user who has not accepted their invitation yet can be invited again.");
+        }
+
+        return await IssueInvitationAsync();
+    }
+
+    public async Task<UserProfile> AcceptInvitationAsync(string token, string password)
+    {
+        var user = state.State;
+        if (!state.RecordExists || user.Status != UserStatus.Invited || user.InvitationHandle != UserHandles.Invitation(token)
+            || user.InvitationExpiresAt <= time.GetUtcNow())
+        {
+            throw new ConflictException("The invitation is unknown, already used or expired: ask an admin for a new one.");
+        }
+
+        ValidatePassword(password);
+        await ReleaseInvitationAsync();
+        user.PasswordHash = hasher.HashPassword(user, password);
+        user.Status = UserStatus.Active;
+        return await SaveAsync(user);
     }
 
     public Task<UserProfile?> GetAsync() => Task.FromResult(state.RecordExists ? Profile() : null);
 
+    public async Task<UserProfile> UpdateAsync(UserChange change)
+    {
+        EnsureExists();
+        var user = state.State;
+        if (change.Role is { } role && role != user.Role)
+        {
+            EnsureNotSelf("change their own role");
+            user.Role = ValidRole(role);
+        }
+
+        if (change.Name is not null)
+        {
+            user.Name = ValidName(change.Name);
+        }
+
+        if (change.Teams is not null || change.Channels is not null)
+        {
+            var organisation = await OrganisationAsync();
+            if (change.Teams is not null)
+            {
+                user.Teams = ValidTeams(organisation, change.Teams);
+            }
+
+            if (change.Channels is not null)
+            {
+                user.Channels = ValidChannels(organisation, change.Channels);
+            }
+        }
+
+        var saved = await SaveAsync(user);
+
+        // Open connections were authorised with the old access; cut them so they come back with the new one.
+        EndSessions();
+        return saved;
+    }
+
+    public async Task<UserProfile> DeactivateAsync()
+    {
+        EnsureExists();
+        EnsureNotSelf("deactivate themself");
+        if (state.State.Status == UserStatus.Deactivated)
+        {
+            return Profile();
+        }
+
+        state.State.Status = UserStatus.Deactivated;
+        state.State.SessionVersion++;
+        await ReleaseInvitationAsync();
+        var saved = await SaveAsync(state.State);
+        EndSessions();
+        return saved;
+    }
+
+    public async Task<UserProfile> ReactivateAsync()
+    {
+        EnsureExists();
+        if (state.State.Status != UserStatus.Deactivated)
+        {
+            return Profile();
+        }
+
+        // Someone deactivated before accepting their invitation needs a new one; everyone else may sign in again.
+        state.State.Status = state.State.PasswordHash.Length == 0 ? UserStatus.Invited : UserStatus.Active;
+        return await SaveAsync(state.State);
+    }
+
     public async Task<SignInAnswer> SignInAsync(string password)
     {
-        if (!state.RecordExists)
+        if (!state.RecordExists || state.State.Status == UserStatus.Invited)
         {
             return SignInAnswer.Wrong;
         }
@@ -93,12 +193,126 @@ public sealed class UserGrain(
             await state.WriteStateAsync();
         }
 
-        return new SignInAnswer(SignInOutcome.SignedIn, Profile(), null);
+        // Said only to someone who knows the password, so it does not tell a guesser which accounts exist.
+        return user.Status == UserStatus.Deactivated
+            ? new SignInAnswer(SignInOutcome.Deactivated, null, null)
+            : new SignInAnswer(SignInOutcome.SignedIn, Profile(), null);
+    }
+
+    private async Task<UserState> NewStateAsync(string name, string email, UserRole role, IReadOnlyList<string> teams, IReadOnlyList<string> channels)
+    {
+        if (!Emails.IsValid(email))
+        {
+            throw new ArgumentException($"'{email}' is not a valid email address.", nameof(email));
+        }
+
+        var organisation = await OrganisationAsync();
+        var user = new UserState
+        {
+            Name = name,
+            Email = email.Trim(),
+            Role = ValidRole(role),
+            Teams = ValidTeams(organisation, teams),
+            Channels = ValidChannels(organisation, channels),
+        };
+        if (!await GrainFactory.GetGrain<IUserHandleGrain>(UserHandles.Email(email)).ClaimAsync(this.GetPrimaryKeyString()))
+        {
+            throw new ConflictException($"Another user already signs in with '{email.Trim()}'.");
+        }
+
+        return user;
+    }
+
+    private async Task<Invitation> IssueInvitationAsync()
+    {
+        await ReleaseInvitationAsync();
+        var token = Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32));
+        var handle = UserHandles.Invitation(token);
+        if (!await GrainFactory.GetGrain<IUserHandleGrain>(handle).ClaimAsync(this.GetPrimaryKeyString()))
+        {
+            throw new ConflictException("The invitation token collided with another; try again.");
+        }
+
+        var expiresAt = time.GetUtcNow() + InvitationLifetime;
+        (state.State.InvitationHandle, state.State.InvitationExpiresAt) = (handle, expiresAt);
+        return new Invitation(await SaveAsync(state.State), token, expiresAt);
+    }
+
+    private async Task ReleaseInvitationAsync()
+    {
+        if (state.State.InvitationHandle is { } handle)
+        {
+            await GrainFactory.GetGrain<IUserHandleGrain>(handle).ReleaseAsync(this.GetPrimaryKeyString());
+            (state.State.InvitationHandle, state.State.InvitationExpiresAt) = (null, null);
+        }
+    }
+
+    private async Task<UserProfile> SaveAsync(UserState user)
+    {
+        state.State = user;
+        await state.WriteStateAsync();
+        var profile = Profile();
+        await directory.UpsertAsync(profile);
+        return profile;
+    }
+
+    private async Task<OrganisationInfo> OrganisationAsync() =>
+        await GrainFactory.GetGrain<IOrganisationGrain>(Key.OrganisationId).GetAsync()
+        ?? throw new InvalidOperationException($"There is no organisation '{Key.OrganisationId}'.");
+
+    private void EndSessions() => GrainFactory.GetGrain<IEventFeedGrain>(Key.OrganisationId).EndSessionsAsync(Key.Id).Ignore();
+
+    private void EnsureExists()
+    {
+        if (!state.RecordExists)
+        {
+            throw new UserNotFoundException(this.GetPrimaryKeyString());
+        }
+    }
+
+    // An admin who demotes or deactivates themself may leave the organisation with no admin at all.
+    private void EnsureNotSelf(string action)
+    {
+        if (CallerContext.Current is { Kind: CallerKind.User } caller && caller.OrganisationId == Key.OrganisationId && caller.Id == Key.Id)
+        {
+            throw new ConflictException($"A user cannot {action}; ask another admin.");
+        }
+    }
+
+    private static string ValidName(string? name) =>
+        string.IsNullOrWhiteSpace(name) || name.Trim().Length > MaxNameLength
+            ? throw new ArgumentException($"A user needs a name of 1-{MaxNameLength} characters.", nameof(name))
+            : name.Trim();
+
+    private static UserRole ValidRole(UserRole role) =>
+        Enum.IsDefined(role) ? role : throw new ArgumentException($"'{role}' is not a role.", nameof(role));
+
+    private static void ValidatePassword(string? password)
+    {
+        if (password is not { Length: >= MinPasswordLength and <= MaxPasswordLength })
+        {
+            throw new ArgumentException($"A password needs {MinPasswordLength}-{MaxPasswordLength} characters.", nameof(password));
+        }
+    }
+
+    private static List<string> ValidTeams(OrganisationInfo organisation, IReadOnlyList<string> teams) =>
+        ValidIds(teams, organisation.Teams.Select(t => t.TeamId), "team");
+
+    private static List<string> ValidChannels(OrganisationInfo organisation, IReadOnlyList<string> channels) =>
+        ValidIds(channels, organisation.ChannelIds, "channel");
+
+    private static List<string> ValidIds(IReadOnlyList<string> ids, IEnumerable<string> existing, string what)
+    {
+        var known = existing.ToHashSet(StringComparer.Ordinal);
+        var unknown = ids.Where(id => !known.Contains(id)).ToList();
+        return unknown.Count > 0
+            ? throw new ArgumentException($"No such {what}: {string.Join(", ", unknown)}.", nameof(ids))
+            : ids.Distinct(StringComparer.Ordinal).ToList();
     }
 
     private UserProfile Profile()
     {
-        var key = OrganisationScoped.Parse(this.GetPrimaryKeyString());
-        return new UserProfile(key.OrganisationId, key.Id, state.State.Name, state.State.Email, state.State.Role);
+        var s = state.State;
+        return new UserProfile(Key.OrganisationId, Key.Id, s.Name, s.Email, s.Role, s.Status, [.. s.Teams], [.. s.Channels], s.SessionVersion);
     }
 }

@@ -23,7 +23,7 @@ internal sealed partial class DemoSeeder(IGrainFactory grains, IOptions<DemoOpti
         foreach (var user in demo.Users)
         {
             await grains.GetGrain<IUserGrain>(GrainKeys.Compose(demo.OrganisationId, user.UserId))
-                .CreateAsync(new NewUser(user.Name, user.Email, user.Role, user.Password));
+                .CreateAsync(new NewUser(user.Name, user.Email, user.Role, user.Password, [], [demo.WebChatChannelId]));
         }
 
         LogSeeded(demo.OrganisationId, demo.Users.Count, demo.WebsiteToken);

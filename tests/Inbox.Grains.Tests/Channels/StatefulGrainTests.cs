@@ -14,7 +14,7 @@ public sealed class StatefulGrainTests(GrainClusterFixture fixture)
     public async Task A_visitor_keeps_their_contact_and_conversation_across_reactivation()
     {
         var organisationId = GrainKeys.NewId("org");
-        var identity = fixture.Grains.GetGrain<IChannelIdentityGrain>(GrainKeys.Compose(organisationId, "web", "v_1"));
+        var identity = fixture.Inside.GetGrain<IChannelIdentityGrain>(GrainKeys.Compose(organisationId, "web", "v_1"));
         Assert.Null(await identity.GetCurrentAsync());
 
         var first = await identity.ResolveConversationAsync(Platform.WebChat, "Visitor 1234");
@@ -22,13 +22,13 @@ public sealed class StatefulGrainTests(GrainClusterFixture fixture)
         Assert.Equal(first, await identity.GetCurrentAsync());
         Assert.Equal(first, await identity.ResolveConversationAsync(Platform.WebChat, "Someone else"));
 
-        var contact = fixture.Grains.GetGrain<IContactGrain>(GrainKeys.Compose(organisationId, first.ContactId));
+        var contact = fixture.Inside.GetGrain<IContactGrain>(GrainKeys.Compose(organisationId, first.ContactId));
         await fixture.DeactivateAsync(contact);
         var profile = await contact.GetAsync();
         Assert.Equal("Visitor 1234", profile!.Name);
         Assert.Equal(["web:v_1"], profile.Identities);
 
-        var conversation = fixture.Grains.GetGrain<IConversationGrain>(GrainKeys.Compose(organisationId, first.ConversationId));
+        var conversation = fixture.Inside.GetGrain<IConversationGrain>(GrainKeys.Compose(organisationId, first.ConversationId));
         await fixture.DeactivateAsync(conversation);
         var summary = await conversation.GetSummaryAsync();
         Assert.Equal((first.ContactId, "Visitor 1234", "v_1", "web"), (summary!.ContactId, summary.ContactName, summary.ChannelUserId, summary.ChannelId));
@@ -39,23 +39,23 @@ public sealed class StatefulGrainTests(GrainClusterFixture fixture)
     {
         var organisationId = GrainKeys.NewId("org");
         var token = GrainKeys.NewId("site");
-        var organisation = fixture.Grains.GetGrain<IOrganisationGrain>(organisationId);
+        var organisation = fixture.Inside.GetGrain<IOrganisationGrain>(organisationId);
         await organisation.EnsureAsync("Acme");
-        var channel = fixture.Grains.GetGrain<IChannelGrain>(GrainKeys.Compose(organisationId, "web"));
+        var channel = fixture.Inside.GetGrain<IChannelGrain>(GrainKeys.Compose(organisationId, "web"));
         var connected = await channel.ConnectWebChatAsync("Acme website", token);
 
-        var tokenGrain = fixture.Grains.GetGrain<IWebsiteTokenGrain>(token);
+        var tokenGrain = fixture.Inside.GetGrain<IWebsiteTokenGrain>(token);
         await Task.WhenAll(fixture.DeactivateAsync(channel), fixture.DeactivateAsync(tokenGrain), fixture.DeactivateAsync(organisation));
 
         Assert.Equal(connected, await tokenGrain.GetChannelAsync());
         Assert.Equal(connected, await channel.GetAsync());
-        Assert.Equal(new OrganisationInfo(organisationId, "Acme", ["web"]).ChannelIds, (await organisation.GetAsync())!.ChannelIds);
+        Assert.Equal(new OrganisationInfo(organisationId, "Acme", ["web"], []).ChannelIds, (await organisation.GetAsync())!.ChannelIds);
         Assert.Equal("Acme", (await organisation.GetAsync())!.Name);
 
         // Connecting again with the same token is a no-op; another channel cannot take the token.
         Assert.Equal(connected, await channel.ConnectWebChatAsync("Acme website", token));
-        var other = fixture.Grains.GetGrain<IChannelGrain>(GrainKeys.Compose(organisationId, "web2"));
+        var other = fixture.Inside.GetGrain<IChannelGrain>(GrainKeys.Compose(organisationId, "web2"));
         await Assert.ThrowsAsync<InvalidOperationException>(() => other.ConnectWebChatAsync("Another site", token));
-        Assert.Null(await fixture.Grains.GetGrain<IWebsiteTokenGrain>(GrainKeys.NewId("unknown")).GetChannelAsync());
+        Assert.Null(await fixture.Inside.GetGrain<IWebsiteTokenGrain>(GrainKeys.NewId("unknown")).GetChannelAsync());
     }
 }

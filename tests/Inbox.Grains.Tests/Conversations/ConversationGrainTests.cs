@@ -99,7 +99,7 @@ public sealed class ConversationGrainTests(GrainClusterFixture fixture)
         Assert.Equal("msg_lost", (await conversation.ReceiveAsync(new InboundMessage("m-2", "two"))).MessageId);
         Assert.Equal(3, (await conversation.ReceiveAsync(new InboundMessage("m-3", "three"))).Sequence);
 
-        var listed = await fixture.Grains.GetGrain<IConversationIndexGrain>(organisationId).ListAsync(new ConversationQuery(null, 10));
+        var listed = await fixture.Inside.GetGrain<IConversationIndexGrain>(organisationId).ListAsync(new ConversationQuery(null, 10));
         Assert.Equal(3, Assert.Single(listed, c => c.ConversationId == conversationId).LastSequence);
     }
 
@@ -118,7 +118,7 @@ public sealed class ConversationGrainTests(GrainClusterFixture fixture)
     [Fact]
     public async Task A_conversation_that_was_never_started_does_not_exist_and_refuses_messages()
     {
-        var conversation = fixture.Grains.GetGrain<IConversationGrain>(GrainKeys.Compose(NewOrganisation(), GrainKeys.NewId("cv")));
+        var conversation = fixture.Inside.GetGrain<IConversationGrain>(GrainKeys.Compose(NewOrganisation(), GrainKeys.NewId("cv")));
         Assert.Null(await conversation.GetSummaryAsync());
         await Assert.ThrowsAsync<ConversationNotFoundException>(() => conversation.ReplyAsync(new AgentReply("u", "U", "hi", null)));
     }
@@ -132,11 +132,11 @@ public sealed class ConversationGrainTests(GrainClusterFixture fixture)
         await newer.ReceiveAsync(new InboundMessage("a", "first"));
         await older.ReceiveAsync(new InboundMessage("b", "second"));
 
-        var index = fixture.Grains.GetGrain<IConversationIndexGrain>(organisationId);
+        var index = fixture.Inside.GetGrain<IConversationIndexGrain>(organisationId);
         Assert.Equal([olderId, newerId], (await index.ListAsync(new ConversationQuery(null, 10))).Select(c => c.ConversationId));
         Assert.Equal([olderId], (await index.ListAsync(new ConversationQuery(null, 1))).Select(c => c.ConversationId));
         Assert.Empty(await index.ListAsync(new ConversationQuery(ConversationStatus.Resolved, 10)));
-        Assert.Empty(await fixture.Grains.GetGrain<IConversationIndexGrain>(NewOrganisation()).ListAsync(new ConversationQuery(null, 10)));
+        Assert.Empty(await fixture.Inside.GetGrain<IConversationIndexGrain>(NewOrganisation()).ListAsync(new ConversationQuery(null, 10)));
     }
 
     private static string NewOrganisation() => GrainKeys.NewId("org");
@@ -145,8 +145,8 @@ public sealed class ConversationGrainTests(GrainClusterFixture fixture)
     {
         organisationId ??= NewOrganisation();
         var visitor = GrainKeys.NewId("v");
-        var current = await fixture.Grains.GetGrain<IChannelIdentityGrain>(GrainKeys.Compose(organisationId, "web", visitor))
+        var current = await fixture.Inside.GetGrain<IChannelIdentityGrain>(GrainKeys.Compose(organisationId, "web", visitor))
             .ResolveConversationAsync(Platform.WebChat, "Visitor");
-        return (organisationId, fixture.Grains.GetGrain<IConversationGrain>(GrainKeys.Compose(organisationId, current.ConversationId)), current.ConversationId);
+        return (organisationId, fixture.Inside.GetGrain<IConversationGrain>(GrainKeys.Compose(organisationId, current.ConversationId)), current.ConversationId);
     }
 }

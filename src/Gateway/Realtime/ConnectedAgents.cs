@@ -1,0 +1,87 @@
+using System.Collections.Concurrent;
+using Inbox.Contracts.Conversations;
+using Inbox.Contracts.Security;
+using Inbox.Gateway.Session;
+using Microsoft.AspNetCore.SignalR;
+
+namespace Inbox.Gateway.Realtime;
+
+/// <summary>
+/// The signed-in users connected to this gateway's inbox hub, with the access they connected with: the relay asks it
+/// who may see an event, and cuts a user's connections when their access changes.
+/// </summary>
+public sealed class ConnectedAgents
+{
+    private readonly ConcurrentDictionary<string, ConcurrentDictionary<string, Agent>> _organisations = new();
+    private readonly Lock _changes = new();
+
+    /// <summary>Records a connection of <paramref name="user"/>; the newest connection's access stands for all of theirs.</summary>
+    public void Add(CurrentUser user, HubCallerContext connection)
+    {
+        lock (_changes)
+        {
+            var agents = _organisations.GetOrAdd(user.OrganisationId, _ => new());
+            var agent = agents.GetOrAdd(user.UserId, _ => new Agent());
+            agent.User = user;
+            agent.Caller = user.ToCaller(null);
+            agent.Connections[connection.ConnectionId] = connection;
+        }
+    }
+
+    /// <summary>Forgets a connection.</summary>
+    public void Remove(string organisationId, string userId, string connectionId)
+    {
+        lock (_changes)
+        {
+            if (_organisations.TryGetValue(organisationId, out var agents) && agents.TryGetValue(userId, out var agent)
+                && agent.Connections.TryRemove(connectionId, out _) && agent.Connections.IsEmpty)
+            {
+                agents.TryRemove(userId, out _);
+            }
+        }
+    }
+
+    /// <summary>The SignalR groups of the connected users who may see <paramref name="conversation"/>.</summary>
+    public IReadOnlyList<string> GroupsThatMayRead(ConversationSummary conversation)
+    {
+        if (!_organisations.TryGetValue(conversation.OrganisationId, out var agents))
+        {
+            return [];
+        }
+
+        var groups = new List<string>();
+        foreach (var (userId, agent) in agents)
+        {
+            if (ConversationAccess.MayRead(agent.Caller, conversation))
+            {
+                groups.Add(Audience.Agent(conversation.OrganisationId, userId));
+            }
+        }
+
+        return groups;
+    }
+
+    /// <summary>Closes every connection of the user; their clients reconnect, and are refused or get their new access.</summary>
+    public void Disconnect(string organisationId, string userId)
+    {
+        if (_organisations.TryGetValue(organisationId, out var agents) && agents.TryGetValue(userId, out var agent))
+        {
+            foreach (var connection in agent.Connections.Values)
+            {
+                connection.Abort();
+            }
+        }
+    }
+
+    /// <summary>Every connected user, as they connected.</summary>
+    public IEnumerable<CurrentUser> Users => _organisations.Values.SelectMany(agents => agents.Values).Select(agent => agent.User);
+
+    private sealed class Agent
+    {
+        public CurrentUser User { get; set; } = null!;
+
+        public Caller Caller { get; set; } = null!;
+
+        public ConcurrentDictionary<string, HubCallerContext> Connections { get; } = new();
+    }
+}

@@ -1,0 +1,49 @@
+using Inbox.Contracts.Keys;
+using Inbox.Contracts.Users;
+using Inbox.Gateway.Security;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+
+namespace Inbox.Gateway.Session;
+
+/// <summary>
+/// Checks every request's session cookie against the user's grain: a deactivated user, or a session begun before the
+/// user's sessions were ended, is signed out at once; otherwise the request sees the user's current name, role, teams
+/// and channels. One in-memory grain call per request buys access changes that take effect immediately.
+/// </summary>
+internal static class SessionValidator
+{
+    public static async Task ValidateAsync(CookieValidatePrincipalContext context)
+    {
+        var session = context.Principal is { } principal ? TryRead(principal) : null;
+        var grains = context.HttpContext.RequestServices.GetRequiredService<IGrainFactory>();
+        var user = session is null ? null : await GetUserAsync(grains, session);
+        if (user is null || user.Status != UserStatus.Active || user.SessionVersion != session!.SessionVersion)
+        {
+            context.RejectPrincipal();
+            await context.HttpContext.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+            return;
+        }
+
+        context.ReplacePrincipal(CurrentUser.From(user).ToPrincipal(CookieAuthenticationDefaults.AuthenticationScheme));
+    }
+
+    // A cookie from before a claim was added (an older release) is a session to end, not an error.
+    private static CurrentUser? TryRead(System.Security.Claims.ClaimsPrincipal principal)
+    {
+        try
+        {
+            return CurrentUser.From(principal);
+        }
+        catch (Exception e) when (e is InvalidOperationException or FormatException or ArgumentException)
+        {
+            return null;
+        }
+    }
+
+    private static async Task<UserProfile?> GetUserAsync(IGrainFactory grains, CurrentUser session)
+    {
+        GatewayCallers.ActAsService();
+        return await grains.GetGrain<IUserGrain>(GrainKeys.Compose(session.OrganisationId, session.UserId)).GetAsync();
+    }
+}
