@@ -64,7 +64,7 @@ pids+=($!)
 wait_for Azurite "$table_port" "${pids[-1]}"
 
 say "Starting the silo"
-(cd src/Silo && export Urls="http://127.0.0.1:$silo_http_port" Inbox__Demo__Enabled=true \
+(cd src/Silo && export Urls="http://127.0.0.1:$silo_http_port" Inbox__Seed__Enabled=true \
   && exec setsid dotnet "bin/$inbox_configuration/net10.0/Inbox.Silo.dll") >"$data/logs/silo.log" 2>&1 &
 pids+=($!)
 wait_for Silo "http://127.0.0.1:$silo_http_port/health/ready" "${pids[-1]}"

@@ -2,8 +2,9 @@ using System.Net;
 using Azure.Data.Tables;
 using Inbox.Grains;
 using Inbox.Hosting;
-using Inbox.Silo.Demo;
+using Inbox.Silo.Seeding;
 using Inbox.Silo.Health;
+using Microsoft.Extensions.Options;
 using Orleans.Configuration;
 
 namespace Inbox.Silo;
@@ -45,10 +46,11 @@ public static class SiloHostingExtensions
         });
 
         builder.Services.AddHealthChecks().AddCheck<SiloReadyCheck>("silo", tags: [HealthEndpoints.ReadyTag]);
-        builder.Services.AddOptions<DemoOptions>().BindConfiguration(DemoOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<SeedOptions>().BindConfiguration(SeedOptions.SectionName).ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<SeedOptions>, SeedOptionsValidator>();
 
         // Hosted services start in order: this one runs after the silo is up, and Kestrel (so /health) only after it.
-        builder.Services.AddHostedService<DemoSeeder>();
+        builder.Services.AddHostedService<Seeder>();
         return builder;
     }
 }

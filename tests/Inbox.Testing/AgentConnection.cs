@@ -12,11 +12,21 @@ public sealed class AgentConnection : IAsyncDisposable
 
     public LiveFeed<InboxEvent> Events { get; } = new();
 
+    /// <summary>Completes when the server closes the connection.</summary>
+    public Task Closed => _closed.Task;
+
+    private readonly TaskCompletionSource _closed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
     public static async Task<AgentConnection> ConnectAsync(Uri gateway, InboxApi session)
     {
         var connection = HubClient.Build(new Uri(gateway, "hubs/inbox"), o => o.Cookies = session.Cookies);
         var agent = new AgentConnection(connection);
         connection.On<InboxEvent>("ReceiveEvent", agent.Events.Add);
+        connection.Closed += _ =>
+        {
+            agent._closed.TrySetResult();
+            return Task.CompletedTask;
+        };
         await connection.StartAsync();
         return agent;
     }

@@ -4,6 +4,7 @@ using System.Text.Json;
 using Inbox.Contracts.Conversations;
 using Inbox.Contracts.Messages;
 using Inbox.Contracts.Serialization;
+using Inbox.Contracts.Users;
 
 namespace Inbox.Testing;
 
@@ -57,7 +58,39 @@ public sealed class InboxApi : IDisposable
         return (await response.Content.ReadFromJsonAsync<MessageRecord>(Json))!;
     }
 
+    /// <summary>Invites a user (as an admin); the answer holds the invitation token.</summary>
+    public async Task<InvitationResult> InviteAsync(string name, string email, string role, IReadOnlyList<string>? teams = null, IReadOnlyList<string>? channels = null)
+    {
+        var response = await Http.PostAsJsonAsync("api/v1/users", new { name, email, role, teams, channels }, Json);
+        return await ReadAsync<InvitationResult>(response, HttpStatusCode.Created, "Invitation");
+    }
+
+    /// <summary>Changes a user (as an admin).</summary>
+    public async Task<UserProfile> UpdateUserAsync(string userId, object change) =>
+        await ReadAsync<UserProfile>(await Http.PatchAsJsonAsync($"api/v1/users/{userId}", change, Json), HttpStatusCode.OK, "Update");
+
+    /// <summary>Deactivates a user (as an admin).</summary>
+    public async Task<UserProfile> DeactivateAsync(string userId) =>
+        await ReadAsync<UserProfile>(await Http.PostAsync($"api/v1/users/{userId}/deactivate", null), HttpStatusCode.OK, "Deactivation");
+
+    /// <summary>Accepts an invitation: no session needed.</summary>
+    public static async Task<UserProfile> AcceptInvitationAsync(Uri baseAddress, string token, string password)
+    {
+        using var http = new HttpClient { BaseAddress = baseAddress };
+        return await ReadAsync<UserProfile>(await http.PostAsJsonAsync("api/v1/invitations/accept", new { token, password }, Json), HttpStatusCode.OK, "Accepting");
+    }
+
     public void Dispose() => Http.Dispose();
+
+    private static async Task<T> ReadAsync<T>(HttpResponseMessage response, HttpStatusCode expected, string what)
+    {
+        if (response.StatusCode != expected)
+        {
+            throw new InvalidOperationException($"{what} failed: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        }
+
+        return (await response.Content.ReadFromJsonAsync<T>(Json))!;
+    }
 
     private static JsonSerializerOptions CreateJson()
     {
@@ -68,6 +101,9 @@ public sealed class InboxApi : IDisposable
 
     private sealed record ItemsOf<T>(IReadOnlyList<T> Items);
 }
+
+/// <summary>A new invitation as the API returns it.</summary>
+public sealed record InvitationResult(UserProfile User, string InvitationToken, DateTimeOffset ExpiresAt);
 
 /// <summary>A page of messages as the API returns it.</summary>
 public sealed record MessagesPage(IReadOnlyList<MessageRecord> Items, bool HasMore);

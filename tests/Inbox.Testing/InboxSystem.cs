@@ -1,3 +1,5 @@
+using Inbox.Contracts.Users;
+
 namespace Inbox.Testing;
 
 /// <summary>
@@ -11,6 +13,16 @@ public sealed class InboxSystem : IAsyncDisposable
     public const string WebsiteToken = "demo-website-token";
     public const string AgentEmail = "agent@acme.test";
     public const string AgentPassword = "demo-agent";
+    public const string SupervisorEmail = "supervisor@acme.test";
+    public const string SupervisorPassword = "demo-supervisor";
+    public const string AdminEmail = "admin@acme.test";
+    public const string AdminPassword = "demo-admin";
+
+    /// <summary>A second organisation on the same cluster, seeded with its own admin and web-chat channel.</summary>
+    public const string OtherOrganisationId = "globex";
+    public const string OtherWebsiteToken = "globex-website-token";
+    public const string OtherAdminEmail = "admin@globex.test";
+    public const string OtherAdminPassword = "globex-admin";
 
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(90);
 
@@ -36,8 +48,11 @@ public sealed class InboxSystem : IAsyncDisposable
     /// <summary>The gateway's base address, e.g. http://127.0.0.1:41234/.</summary>
     public Uri GatewayUrl { get; }
 
-    /// <summary>Starts the system; <paramref name="clustering"/> is <c>AzureTable</c> (as deployed) or <c>Localhost</c>.</summary>
-    public static async Task<InboxSystem> StartAsync(string clustering = "AzureTable")
+    /// <summary>
+    /// Starts the system; <paramref name="clustering"/> is <c>AzureTable</c> (as deployed) or <c>Localhost</c>;
+    /// <paramref name="gatewaySettings"/> are extra gateway settings (environment variable names).
+    /// </summary>
+    public static async Task<InboxSystem> StartAsync(string clustering = "AzureTable", IReadOnlyDictionary<string, string>? gatewaySettings = null)
     {
         var azurite = await Azurite.StartAsync();
         var (siloPort, gatewayPort, siloHttpPort, gatewayHttpPort) = (FreePort.Next(), FreePort.Next(), FreePort.Next(), FreePort.Next());
@@ -55,12 +70,29 @@ public sealed class InboxSystem : IAsyncDisposable
         var siloEnvironment = new Dictionary<string, string>(cluster)
         {
             ["Urls"] = $"http://127.0.0.1:{siloHttpPort}",
-            ["Inbox__Demo__Enabled"] = "true",
+            ["Inbox__Seed__Enabled"] = "true",
+            ["Inbox__Seed__Organisations__1__OrganisationId"] = OtherOrganisationId,
+            ["Inbox__Seed__Organisations__1__Name"] = "Globex",
+            ["Inbox__Seed__Organisations__1__WebChat__0__ChannelId"] = "web",
+            ["Inbox__Seed__Organisations__1__WebChat__0__Name"] = "Globex website",
+            ["Inbox__Seed__Organisations__1__WebChat__0__WebsiteToken"] = OtherWebsiteToken,
+            ["Inbox__Seed__Organisations__1__Users__0__UserId"] = "u_admin",
+            ["Inbox__Seed__Organisations__1__Users__0__Name"] = "Olga Admin",
+            ["Inbox__Seed__Organisations__1__Users__0__Email"] = OtherAdminEmail,
+            ["Inbox__Seed__Organisations__1__Users__0__Role"] = "Admin",
+            ["Inbox__Seed__Organisations__1__Users__0__Password"] = OtherAdminPassword,
+            ["Inbox__Seed__Organisations__1__Users__0__Channels__0"] = "web",
         };
         var silo = await StartSiloAsync(siloEnvironment, siloHttpPort);
 
         var gatewayUrl = new Uri($"http://127.0.0.1:{gatewayHttpPort}/");
-        var gateway = ServiceProcess.StartProject("Gateway", new Dictionary<string, string>(cluster) { ["Urls"] = gatewayUrl.ToString().TrimEnd('/') });
+        var gatewayEnvironment = new Dictionary<string, string>(cluster) { ["Urls"] = gatewayUrl.ToString().TrimEnd('/') };
+        foreach (var (name, value) in gatewaySettings ?? new Dictionary<string, string>())
+        {
+            gatewayEnvironment[name] = value;
+        }
+
+        var gateway = ServiceProcess.StartProject("Gateway", gatewayEnvironment);
         await gateway.WaitForHttpAsync(new Uri(gatewayUrl, "health/ready"), StartTimeout);
         return new InboxSystem(azurite, silo, gateway, siloEnvironment, siloHttpPort, gatewayUrl);
     }
@@ -74,6 +106,12 @@ public sealed class InboxSystem : IAsyncDisposable
 
     /// <summary>An API client for the demo agent, signed in.</summary>
     public async Task<InboxApi> SignInAgentAsync() => await InboxApi.SignInAsync(GatewayUrl, AgentEmail, AgentPassword);
+
+    /// <summary>Accepts an invitation with a chosen password, as the invitee does (no session).</summary>
+    public async Task<UserProfile> AcceptInvitationAsync(string token, string password) => await InboxApi.AcceptInvitationAsync(GatewayUrl, token, password);
+
+    /// <summary>An API client for any user, signed in.</summary>
+    public async Task<InboxApi> SignInAsync(string email, string password) => await InboxApi.SignInAsync(GatewayUrl, email, password);
 
     public async ValueTask DisposeAsync()
     {

@@ -63,7 +63,8 @@ public sealed class UserGrain(
 
     public async Task<Invitation> ReinviteAsync()
     {
-        if (!state.RecordExists || state.State.Status != UserStatus.Invited)
+        EnsureExists();
+        if (state.State.Status != UserStatus.Invited)
         {
             throw new ConflictException("Only a user who has not accepted their invitation yet can be invited again.");
         }
