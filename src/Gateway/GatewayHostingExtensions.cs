@@ -1,4 +1,5 @@
 using Inbox.Contracts.Serialization;
+using Inbox.Gateway.Audit;
 using Inbox.Gateway.Conversations;
 using Inbox.Gateway.Infrastructure;
 using Inbox.Gateway.Orleans;
@@ -86,6 +87,7 @@ public static class GatewayHostingExtensions
         app.MapConversationsApi();
         app.MapUsersApi();
         app.MapTeamsApi();
+        app.MapAuditApi();
         app.MapHub<InboxHub>("/hubs/inbox");
         app.MapHub<WidgetHub>("/hubs/widget").RequireRateLimiting(RateLimits.Widget);
         return app;

@@ -1,4 +1,5 @@
 using Azure.Data.Tables;
+using Inbox.Grains.Audit;
 using Inbox.Grains.Conversations;
 using Inbox.Grains.Security;
 using Inbox.Grains.Storage;
@@ -6,6 +7,7 @@ using Inbox.Grains.Users;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace Inbox.Grains;
 
@@ -20,6 +22,10 @@ public static class GrainServiceCollectionExtensions
         services.AddSingleton<MessageLog>();
         services.AddSingleton<ConversationIndex>();
         services.AddSingleton<UserDirectory>();
+        services.AddSingleton<AuditStore>();
+        services.AddSingleton<AuditTrail>();
+        services.AddOptions<AuditOptions>().BindConfiguration(AuditOptions.SectionName).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<AuditOptions>, AuditOptionsValidator>();
         services.TryAddSingleton<IPasswordHasher<UserState>, PasswordHasher<UserState>>();
         services.AddHostedService<TableInitializer>();
         return services;

@@ -86,7 +86,14 @@ public sealed class InboxSystem : IAsyncDisposable
         var silo = await StartSiloAsync(siloEnvironment, siloHttpPort);
 
         var gatewayUrl = new Uri($"http://127.0.0.1:{gatewayHttpPort}/");
-        var gatewayEnvironment = new Dictionary<string, string>(cluster) { ["Urls"] = gatewayUrl.ToString().TrimEnd('/') };
+        var gatewayEnvironment = new Dictionary<string, string>(cluster)
+        {
+            ["Urls"] = gatewayUrl.ToString().TrimEnd('/'),
+
+            // Every test signs in from 127.0.0.1; the abuse limits have their own tests with small limits.
+            ["Inbox__RateLimits__SignInPerMinute"] = "10000",
+            ["Inbox__RateLimits__WidgetConnectionsPerMinute"] = "10000",
+        };
         foreach (var (name, value) in gatewaySettings ?? new Dictionary<string, string>())
         {
             gatewayEnvironment[name] = value;

@@ -16,8 +16,11 @@ public static class GatewayCallers
     /// <summary>The gateway acting for itself.</summary>
     public static Caller Service { get; } = Caller.Service("gateway");
 
-    /// <summary>Makes the gateway itself the caller of the rest of the current asynchronous flow.</summary>
-    public static void ActAsService() => CallerContext.Set(Service);
+    /// <summary>
+    /// Makes the gateway itself the caller of the rest of the current asynchronous flow, acting for a client at
+    /// <paramref name="from"/> when there is one (so a sign-in's audit entry says where it came from).
+    /// </summary>
+    public static void ActAsService(string? from = null) => CallerContext.Set(from is null ? Service : Service with { From = from });
 
     /// <summary>The caller an authenticated principal stands for, or null for an anonymous one.</summary>
     public static Caller? For(ClaimsPrincipal principal, string? from) => principal.Identity switch

@@ -32,7 +32,7 @@ public static class SessionApi
             return Problems.BadRequest("Email and password are both required.");
         }
 
-        var answer = await credentials.CheckAsync(request.Email.Trim(), request.Password, cancellationToken);
+        var answer = await credentials.CheckAsync(request.Email.Trim(), request.Password, http.Connection.RemoteIpAddress?.ToString(), cancellationToken);
         switch (answer.Outcome)
         {
             case SignInOutcome.LockedOut:

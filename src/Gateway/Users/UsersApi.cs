@@ -80,14 +80,14 @@ public static class UsersApi
     public static async Task<Results<Ok<InvitationView>, ProblemHttpResult>> ReinviteAsync(string userId, IGrainFactory grains, HttpContext http) =>
         User(grains, http, userId) is { } user ? TypedResults.Ok(InvitationView.From(await user.ReinviteAsync())) : NotFound(userId);
 
-    public static async Task<Results<Ok<UserProfile>, ProblemHttpResult>> AcceptAsync(AcceptRequest request, IGrainFactory grains)
+    public static async Task<Results<Ok<UserProfile>, ProblemHttpResult>> AcceptAsync(AcceptRequest request, IGrainFactory grains, HttpContext http)
     {
         if (string.IsNullOrEmpty(request.Token) || request.Token.Length > 128 || string.IsNullOrEmpty(request.Password))
         {
             return Problems.BadRequest("token and password are both required.");
         }
 
-        GatewayCallers.ActAsService();
+        GatewayCallers.ActAsService(http.Connection.RemoteIpAddress?.ToString());
         var userKey = await grains.GetGrain<IUserHandleGrain>(UserHandles.Invitation(request.Token)).GetUserKeyAsync();
         if (userKey is null)
         {

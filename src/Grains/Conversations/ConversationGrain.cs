@@ -1,8 +1,10 @@
+using Inbox.Contracts.Audit;
 using Inbox.Contracts.Conversations;
 using Inbox.Contracts.Events;
 using Inbox.Contracts.Keys;
 using Inbox.Contracts.Messages;
 using Inbox.Contracts.Security;
+using Inbox.Grains.Audit;
 using Inbox.Grains.Storage;
 
 namespace Inbox.Grains.Conversations;
@@ -16,6 +18,7 @@ public sealed class ConversationGrain(
     [PersistentState(stateName: "conversation", storageName: GrainStorage.Name)] IPersistentState<ConversationState> state,
     MessageLog log,
     ConversationIndex index,
+    AuditTrail audit,
     TimeProvider time) : Grain, IConversationGrain
 {
     internal const int RecentCapacity = 20;
@@ -153,7 +156,16 @@ public sealed class ConversationGrain(
     private async Task OnAppendedAsync(MessageRecord message)
     {
         Remember([message]);
-        await RepairIndexAsync();
+
+        // The audit entry names the message, never its text: the log says who did what, the conversation holds what was said.
+        await Task.WhenAll(
+            RepairIndexAsync(),
+            audit.RecordAsync(
+                _key.OrganisationId,
+                message.Kind == MessageKind.Incoming ? AuditActions.MessageReceived : AuditActions.MessageSent,
+                AuditSubjects.Conversation,
+                _key.Id,
+                after: new { message.MessageId, message.Sequence, message.Kind, message.DeliveryStatus }));
         Publish(new InboxEvent(EventNames.MessageCreated, message.Sequence, Summary(), message));
     }
 

@@ -1,12 +1,15 @@
+using Inbox.Contracts.Audit;
 using Inbox.Contracts.Keys;
 using Inbox.Contracts.Organisations;
+using Inbox.Grains.Audit;
 using Inbox.Grains.Storage;
 
 namespace Inbox.Grains.Organisations;
 
 /// <summary>An organisation: its name, channels and teams.</summary>
 public sealed class OrganisationGrain(
-    [PersistentState(stateName: "organisation", storageName: GrainStorage.Name)] IPersistentState<OrganisationState> state)
+    [PersistentState(stateName: "organisation", storageName: GrainStorage.Name)] IPersistentState<OrganisationState> state,
+    AuditTrail audit)
     : Grain, IOrganisationGrain
 {
     internal const int MaxTeamNameLength = 100;
@@ -51,6 +54,7 @@ public sealed class OrganisationGrain(
             return team;
         }
 
+        var before = index >= 0 ? teams[index] : null;
         if (index >= 0)
         {
             teams[index] = team;
@@ -61,6 +65,7 @@ public sealed class OrganisationGrain(
         }
 
         await state.WriteStateAsync();
+        await audit.RecordAsync(this.GetPrimaryKeyString(), AuditActions.TeamSaved, AuditSubjects.Team, teamId, before, team);
         return team;
     }
 

@@ -12,6 +12,9 @@ public static class TableNames
     /// <summary>The user list: PartitionKey = organisation id, RowKey = user id.</summary>
     public const string Users = "InboxUsers";
 
+    /// <summary>The audit log: PartitionKey = <c>{organisationId}:{yyyyMMdd}:{shard}</c>, RowKey = inverted sequence.</summary>
+    public const string Audit = "InboxAudit";
+
     /// <summary>Every table above, created at silo start.</summary>
-    public static IReadOnlyList<string> All { get; } = [Messages, Conversations, Users];
+    public static IReadOnlyList<string> All { get; } = [Messages, Conversations, Users, Audit];
 }

@@ -1,11 +1,13 @@
 using System.Buffers.Text;
 using System.Security.Cryptography;
+using Inbox.Contracts.Audit;
 using Inbox.Contracts.Errors;
 using Inbox.Contracts.Events;
 using Inbox.Contracts.Keys;
 using Inbox.Contracts.Organisations;
 using Inbox.Contracts.Security;
 using Inbox.Contracts.Users;
+using Inbox.Grains.Audit;
 using Inbox.Grains.Storage;
 using Microsoft.AspNetCore.Identity;
 
@@ -20,6 +22,7 @@ public sealed class UserGrain(
     [PersistentState(stateName: "user", storageName: GrainStorage.Name)] IPersistentState<UserState> state,
     IPasswordHasher<UserState> hasher,
     UserDirectory directory,
+    AuditTrail audit,
     TimeProvider time) : Grain, IUserGrain
 {
     internal const int MaxFailedSignIns = 5;
@@ -45,7 +48,7 @@ public sealed class UserGrain(
         var created = await NewStateAsync(name, user.Email, user.Role, user.Teams, user.Channels);
         created.PasswordHash = hasher.HashPassword(created, user.Password);
         created.Status = UserStatus.Active;
-        return await SaveAsync(created);
+        return await SaveAsync(created, AuditActions.UserCreated, before: null);
     }
 
     public async Task<Invitation> InviteAsync(UserInvite invite)
@@ -58,7 +61,7 @@ public sealed class UserGrain(
         var invited = await NewStateAsync(ValidName(invite.Name), invite.Email, invite.Role, invite.Teams, invite.Channels);
         invited.Status = UserStatus.Invited;
         state.State = invited;
-        return await IssueInvitationAsync();
+        return await IssueInvitationAsync(AuditActions.UserInvited, before: null);
     }
 
     public async Task<Invitation> ReinviteAsync()
@@ -69,7 +72,7 @@ public sealed class UserGrain(
             throw new ConflictException("Only a user who has not accepted their invitation yet can be invited again.");
         }
 
-        return await IssueInvitationAsync();
+        return await IssueInvitationAsync(AuditActions.InvitationRenewed, Profile());
     }
 
     public async Task<UserProfile> AcceptInvitationAsync(string token, string password)
@@ -82,10 +85,11 @@ public sealed class UserGrain(
         }
 
         ValidatePassword(password);
+        var before = Profile();
         await ReleaseInvitationAsync();
         user.PasswordHash = hasher.HashPassword(user, password);
         user.Status = UserStatus.Active;
-        return await SaveAsync(user);
+        return await SaveAsync(user, AuditActions.InvitationAccepted, before, Self());
     }
 
     public Task<UserProfile?> GetAsync() => Task.FromResult(state.RecordExists ? Profile() : null);
@@ -94,6 +98,7 @@ public sealed class UserGrain(
     {
         EnsureExists();
         var user = state.State;
+        var before = Profile();
         if (change.Role is { } role && role != user.Role)
         {
             EnsureNotSelf("change their own role");
@@ -119,7 +124,7 @@ public sealed class UserGrain(
             }
         }
 
-        var saved = await SaveAsync(user);
+        var saved = await SaveAsync(user, user.Role != before.Role ? AuditActions.RoleChanged : AuditActions.UserChanged, before);
 
         // Open connections were authorised with the old access; cut them so they come back with the new one.
         EndSessions();
@@ -135,10 +140,11 @@ public sealed class UserGrain(
             return Profile();
         }
 
+        var before = Profile();
         state.State.Status = UserStatus.Deactivated;
         state.State.SessionVersion++;
         await ReleaseInvitationAsync();
-        var saved = await SaveAsync(state.State);
+        var saved = await SaveAsync(state.State, AuditActions.UserDeactivated, before);
         EndSessions();
         return saved;
     }
@@ -152,8 +158,9 @@ public sealed class UserGrain(
         }
 
         // Someone deactivated before accepting their invitation needs a new one; everyone else may sign in again.
+        var before = Profile();
         state.State.Status = state.State.PasswordHash.Length == 0 ? UserStatus.Invited : UserStatus.Active;
-        return await SaveAsync(state.State);
+        return await SaveAsync(state.State, AuditActions.UserReactivated, before);
     }
 
     public async Task<SignInAnswer> SignInAsync(string password)
@@ -167,6 +174,7 @@ public sealed class UserGrain(
         var now = time.GetUtcNow();
         if (user.LockedUntil > now)
         {
+            await RecordSignInAsync(AuditActions.SignInFailed, "locked out");
             return new SignInAnswer(SignInOutcome.LockedOut, null, user.LockedUntil);
         }
 
@@ -174,13 +182,15 @@ public sealed class UserGrain(
         if (verdict == PasswordVerificationResult.Failed)
         {
             user.FailedSignIns++;
-            if (user.FailedSignIns >= MaxFailedSignIns)
+            var lockingOut = user.FailedSignIns >= MaxFailedSignIns;
+            if (lockingOut)
             {
                 (user.FailedSignIns, user.LockedUntil) = (0, now + LockoutDuration);
             }
 
             await state.WriteStateAsync();
-            return user.LockedUntil > now ? new SignInAnswer(SignInOutcome.LockedOut, null, user.LockedUntil) : SignInAnswer.Wrong;
+            await RecordSignInAsync(lockingOut ? AuditActions.LockedOut : AuditActions.SignInFailed, "wrong password");
+            return lockingOut ? new SignInAnswer(SignInOutcome.LockedOut, null, user.LockedUntil) : SignInAnswer.Wrong;
         }
 
         if (verdict == PasswordVerificationResult.SuccessRehashNeeded || user.FailedSignIns > 0 || user.LockedUntil is not null)
@@ -195,9 +205,14 @@ public sealed class UserGrain(
         }
 
         // Said only to someone who knows the password, so it does not tell a guesser which accounts exist.
-        return user.Status == UserStatus.Deactivated
-            ? new SignInAnswer(SignInOutcome.Deactivated, null, null)
-            : new SignInAnswer(SignInOutcome.SignedIn, Profile(), null);
+        if (user.Status == UserStatus.Deactivated)
+        {
+            await RecordSignInAsync(AuditActions.SignInFailed, "deactivated");
+            return new SignInAnswer(SignInOutcome.Deactivated, null, null);
+        }
+
+        await RecordSignInAsync(AuditActions.SignedIn, null);
+        return new SignInAnswer(SignInOutcome.SignedIn, Profile(), null);
     }
 
     private async Task<UserState> NewStateAsync(string name, string email, UserRole role, IReadOnlyList<string> teams, IReadOnlyList<string> channels)
@@ -224,7 +239,7 @@ public sealed class UserGrain(
         return user;
     }
 
-    private async Task<Invitation> IssueInvitationAsync()
+    private async Task<Invitation> IssueInvitationAsync(string action, UserProfile? before)
     {
         await ReleaseInvitationAsync();
         var token = Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32));
@@ -236,7 +251,7 @@ public sealed class UserGrain(
 
         var expiresAt = time.GetUtcNow() + InvitationLifetime;
         (state.State.InvitationHandle, state.State.InvitationExpiresAt) = (handle, expiresAt);
-        return new Invitation(await SaveAsync(state.State), token, expiresAt);
+        return new Invitation(await SaveAsync(state.State, action, before), token, expiresAt);
     }
 
     private async Task ReleaseInvitationAsync()
@@ -248,14 +263,24 @@ public sealed class UserGrain(
         }
     }
 
-    private async Task<UserProfile> SaveAsync(UserState user)
+    /// <summary>Stores the user, rewrites their directory row and records the change with its before and after.</summary>
+    private async Task<UserProfile> SaveAsync(UserState user, string action, UserProfile? before, Caller? actor = null)
     {
         state.State = user;
         await state.WriteStateAsync();
         var profile = Profile();
-        await directory.UpsertAsync(profile);
+        await Task.WhenAll(
+            directory.UpsertAsync(profile),
+            audit.RecordAsync(Key.OrganisationId, action, AuditSubjects.User, Key.Id, before, profile, actor));
         return profile;
     }
+
+    private Task RecordSignInAsync(string action, string? reason) =>
+        audit.RecordAsync(Key.OrganisationId, action, AuditSubjects.User, Key.Id, after: reason is null ? null : new { reason }, actor: Self());
+
+    // Signing in and accepting an invitation are the user's own acts, from the address the gateway passed on.
+    private Caller Self() =>
+        Caller.User(Key.OrganisationId, Key.Id, state.State.Name, state.State.Role, state.State.Channels, state.State.Teams, CallerContext.Current?.From);
 
     private async Task<OrganisationInfo> OrganisationAsync() =>
         await GrainFactory.GetGrain<IOrganisationGrain>(Key.OrganisationId).GetAsync()

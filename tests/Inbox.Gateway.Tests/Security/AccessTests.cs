@@ -157,6 +157,33 @@ public sealed class AccessTests(SystemFixture fixture) : IClassFixture<SystemFix
         Assert.False(listed.TryGetProperty("sessionVersion", out _));
     }
 
+    [Fact]
+    public async Task An_admin_reads_who_did_what_from_where_in_the_audit_log_and_its_chains_verify()
+    {
+        using var admin = await SignInAdminAsync();
+        var (user, profile) = await NewUserAsync(admin, "agent", channels: ["web"]);
+        using var _ = user;
+        await admin.DeactivateAsync(profile.UserId);
+
+        var page = await admin.Http.GetFromJsonAsync<JsonElement>($"api/v1/audit?subject={profile.UserId}", TestContext.Current.CancellationToken);
+        var entries = page.GetProperty("items").EnumerateArray().Reverse().ToList();
+        Assert.Equal(
+            ["user.invited", "user.invitation_accepted", "session.signed_in", "user.deactivated"],
+            entries.Select(e => e.GetProperty("action").GetString()));
+        Assert.Equal(["u_admin", profile.UserId, profile.UserId, "u_admin"], entries.Select(e => e.GetProperty("actor").GetProperty("id").GetString()));
+        Assert.All(entries, e => Assert.Equal("127.0.0.1", e.GetProperty("from").GetString()));
+        var deactivation = entries[^1];
+        Assert.Equal("active", deactivation.GetProperty("before").GetProperty("status").GetString());
+        Assert.Equal("deactivated", deactivation.GetProperty("after").GetProperty("status").GetString());
+
+        var verification = await admin.Http.GetFromJsonAsync<JsonElement>("api/v1/audit/verify", TestContext.Current.CancellationToken);
+        Assert.Equal(JsonValueKind.Null, verification.GetProperty("firstBroken").ValueKind);
+        Assert.True(verification.GetProperty("entries").GetInt64() >= 4);
+
+        var badRange = await admin.Http.GetAsync("api/v1/audit?from=2026-02-01&to=2026-01-01", TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.BadRequest, badRange.StatusCode);
+    }
+
     private Task<InboxApi> SignInAdminAsync() => System.SignInAsync(InboxSystem.AdminEmail, InboxSystem.AdminPassword);
 
     private async Task<(InboxApi Api, UserProfile User)> NewUserAsync(InboxApi admin, string role, IReadOnlyList<string> channels)

@@ -1,0 +1,50 @@
+namespace Inbox.Contracts.Audit;
+
+/// <summary>The audit log's action names, <c>noun.verb</c> like event names, in one place (docs/security.md lists them).</summary>
+public static class AuditActions
+{
+    /// <summary>A customer's message was stored.</summary>
+    public const string MessageReceived = "message.received";
+
+    /// <summary>An agent's reply was stored.</summary>
+    public const string MessageSent = "message.sent";
+
+    /// <summary>A user signed in.</summary>
+    public const string SignedIn = "session.signed_in";
+
+    /// <summary>A known user's sign-in failed: wrong password, locked out, or deactivated.</summary>
+    public const string SignInFailed = "session.sign_in_failed";
+
+    /// <summary>Too many wrong passwords locked a user's sign-in.</summary>
+    public const string LockedOut = "session.locked_out";
+
+    /// <summary>A user was created directly (seeding).</summary>
+    public const string UserCreated = "user.created";
+
+    /// <summary>An admin invited a user.</summary>
+    public const string UserInvited = "user.invited";
+
+    /// <summary>An admin issued a new invitation token.</summary>
+    public const string InvitationRenewed = "user.invitation_renewed";
+
+    /// <summary>An invited user chose their password.</summary>
+    public const string InvitationAccepted = "user.invitation_accepted";
+
+    /// <summary>An admin changed a user's name, teams or channels.</summary>
+    public const string UserChanged = "user.changed";
+
+    /// <summary>An admin changed a user's role (and perhaps more in the same change).</summary>
+    public const string RoleChanged = "user.role_changed";
+
+    /// <summary>An admin deactivated a user.</summary>
+    public const string UserDeactivated = "user.deactivated";
+
+    /// <summary>An admin reactivated a user.</summary>
+    public const string UserReactivated = "user.reactivated";
+
+    /// <summary>An admin created or renamed a team.</summary>
+    public const string TeamSaved = "team.saved";
+
+    /// <summary>A channel was connected.</summary>
+    public const string ChannelConnected = "channel.connected";
+}

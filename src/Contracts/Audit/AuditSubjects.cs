@@ -1,0 +1,17 @@
+namespace Inbox.Contracts.Audit;
+
+/// <summary>The kinds of thing an audit entry can be about.</summary>
+public static class AuditSubjects
+{
+    /// <summary>A user (subject id: the user id).</summary>
+    public const string User = "user";
+
+    /// <summary>A conversation (subject id: the conversation id).</summary>
+    public const string Conversation = "conversation";
+
+    /// <summary>A channel (subject id: the channel id).</summary>
+    public const string Channel = "channel";
+
+    /// <summary>A team (subject id: the team id).</summary>
+    public const string Team = "team";
+}

@@ -1,0 +1,179 @@
+using Inbox.Contracts.Audit;
+using Microsoft.Extensions.Options;
+using Orleans.Concurrency;
+
+namespace Inbox.Grains.Audit;
+
+/// <summary>
+/// Reads an organisation's audit log newest first across the shards of each day, and re-checks its hash chains.
+/// Stateless: any silo answers.
+/// </summary>
+[StatelessWorker]
+public sealed class AuditReaderGrain(AuditStore store, IOptions<AuditOptions> options) : Grain, IAuditReaderGrain
+{
+    private int Shards => options.Value.Shards;
+
+    private string OrganisationId => this.GetPrimaryKeyString();
+
+    public async Task<AuditPage> QueryAsync(AuditQuery query)
+    {
+        var (day, positions) = AuditCursor.Parse(query.Cursor, query.To, Shards);
+        var items = new List<AuditEntry>(query.Limit);
+        while (day >= query.From)
+        {
+            var exhausted = await ReadDayAsync(day, positions, query, items);
+            if (!exhausted)
+            {
+                return new AuditPage(items, AuditCursor.Format(day, positions));
+            }
+
+            day = day.AddDays(-1);
+            positions = AuditCursor.Top(Shards);
+            if (items.Count == query.Limit)
+            {
+                return new AuditPage(items, day >= query.From ? AuditCursor.Format(day, positions) : null);
+            }
+        }
+
+        return new AuditPage(items, null);
+    }
+
+    public async Task<AuditVerification> VerifyAsync(DateOnly firstDay, DateOnly lastDay)
+    {
+        var (partitions, entries) = (0, 0L);
+        for (var day = firstDay; day <= lastDay; day = day.AddDays(1))
+        {
+            for (var shard = 0; shard < Shards; shard++)
+            {
+                var partition = AuditStore.Partition(OrganisationId, day, shard);
+                var (checkedEntries, broken) = await VerifyPartitionAsync(partition);
+                (partitions, entries) = (partitions + (checkedEntries > 0 ? 1 : 0), entries + checkedEntries);
+                if (broken is not null)
+                {
+                    return new AuditVerification(partitions, entries, broken);
+                }
+            }
+        }
+
+        return new AuditVerification(partitions, entries, null);
+    }
+
+    /// <summary>
+    /// Merges the day's shards newest first into <paramref name="items"/> until the page is full; moves each shard's
+    /// position past what it took. True when the day has nothing more.
+    /// </summary>
+    private async Task<bool> ReadDayAsync(DateOnly day, long?[] positions, AuditQuery query, List<AuditEntry> items)
+    {
+        var readers = new List<(int Shard, IAsyncEnumerator<AuditEntity> Rows)>();
+        var heads = new Dictionary<int, AuditEntity>();
+        try
+        {
+            for (var shard = 0; shard < Shards; shard++)
+            {
+                if (positions[shard] == AuditCursor.Exhausted)
+                {
+                    continue;
+                }
+
+                var rows = store.ReadOlderAsync(AuditStore.Partition(OrganisationId, day, shard), positions[shard], query).GetAsyncEnumerator();
+                readers.Add((shard, rows));
+                if (await rows.MoveNextAsync())
+                {
+                    heads[shard] = rows.Current;
+                }
+                else
+                {
+                    positions[shard] = AuditCursor.Exhausted;
+                }
+            }
+
+            while (heads.Count > 0 && items.Count < query.Limit)
+            {
+                var (shard, newest) = heads.MaxBy(h => (h.Value.At, h.Value.Sequence));
+                items.Add(newest.ToEntry());
+                positions[shard] = newest.Sequence;
+                var rows = readers.Single(r => r.Shard == shard).Rows;
+                if (await rows.MoveNextAsync())
+                {
+                    heads[shard] = rows.Current;
+                }
+                else
+                {
+                    heads.Remove(shard);
+                    positions[shard] = AuditCursor.Exhausted;
+                }
+            }
+
+            return heads.Count == 0;
+        }
+        finally
+        {
+            foreach (var (_, rows) in readers)
+            {
+                await rows.DisposeAsync();
+            }
+        }
+    }
+
+    /// <summary>Walks a partition newest first, checking each row's hash, sequence and link; reports the lowest break.</summary>
+    private async Task<(long Entries, AuditBrokenLink? Broken)> VerifyPartitionAsync(string partition)
+    {
+        var head = await GrainFactory.GetGrain<IAuditLogGrain>(partition).GetHeadAsync();
+        AuditBrokenLink? broken = null;
+        void Break(long sequence, string reason)
+        {
+            if (broken is null || sequence <= broken.Sequence)
+            {
+                broken = new AuditBrokenLink(partition, sequence, reason);
+            }
+        }
+
+        AuditEntity? newer = null;
+        var entries = 0L;
+        await foreach (var row in store.ReadOlderAsync(partition, null, null))
+        {
+            entries++;
+            if (newer is null)
+            {
+                if (row.Sequence < head.Sequence)
+                {
+                    Break(row.Sequence + 1, $"entries {row.Sequence + 1} to {head.Sequence} are missing");
+                }
+                else if (row.Sequence == head.Sequence && row.Hash != head.Hash)
+                {
+                    Break(row.Sequence, "the newest entry differs from what the log wrote");
+                }
+            }
+            else if (newer.Sequence != row.Sequence + 1)
+            {
+                Break(row.Sequence + 1, $"entries {row.Sequence + 1} to {newer.Sequence - 1} are missing");
+            }
+            else if (newer.PreviousHash != row.Hash)
+            {
+                Break(newer.Sequence, "its previous-entry hash does not match the entry before it");
+            }
+
+            if (AuditChain.Hash(partition, row.Sequence, row.ToRecord(), row.PreviousHash) != row.Hash)
+            {
+                Break(row.Sequence, "its content does not match its hash (altered)");
+            }
+
+            newer = row;
+        }
+
+        if (newer is not null && newer.Sequence != 1)
+        {
+            Break(1, $"entries 1 to {newer.Sequence - 1} are missing");
+        }
+        else if (newer is not null && newer.PreviousHash.Length != 0)
+        {
+            Break(1, "the first entry claims a predecessor");
+        }
+        else if (newer is null && head.Sequence > 0)
+        {
+            Break(1, $"all {head.Sequence} entries are missing");
+        }
+
+        return (entries, broken);
+    }
+}

@@ -1,0 +1,187 @@
+using Azure;
+using Azure.Data.Tables;
+using Inbox.Contracts.Audit;
+using Inbox.Contracts.Channels;
+using Inbox.Contracts.Conversations;
+using Inbox.Contracts.Keys;
+using Inbox.Contracts.Messages;
+using Inbox.Contracts.Organisations;
+using Inbox.Contracts.Security;
+using Inbox.Contracts.Users;
+using Inbox.Grains.Audit;
+using Inbox.Grains.Storage;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Inbox.Grains.Tests.Audit;
+
+[Collection(GrainCluster.Name)]
+public sealed class AuditLogTests(GrainClusterFixture fixture)
+{
+    private const string Password = "correct horse battery";
+
+    [Fact]
+    public async Task Each_change_writes_exactly_one_entry_with_the_right_actor_and_address()
+    {
+        var organisationId = await NewOrganisationAsync();
+        var admin = Caller.User(organisationId, "u_admin", "Ada Admin", UserRole.Admin, [], [], "10.0.0.1");
+        CallerContext.Set(admin);
+        var user = fixture.Grains.GetGrain<IUserGrain>(GrainKeys.Compose(organisationId, "u_new"));
+        var invitation = await user.InviteAsync(new UserInvite("Nina", $"{Guid.NewGuid():N}@acme.test", UserRole.Agent, [], ["web"]));
+        await user.UpdateAsync(new UserChange(null, UserRole.Supervisor, null, null));
+        await user.UpdateAsync(new UserChange("Nina N.", null, null, null));
+        await fixture.Grains.GetGrain<IOrganisationGrain>(organisationId).SaveTeamAsync("tier2", "Tier 2");
+
+        CallerContext.Set(Caller.Service("gateway") with { From = "10.0.0.2" });
+        await user.AcceptInvitationAsync(invitation.Token, Password);
+        await user.SignInAsync("wrong password");
+        await user.SignInAsync(Password);
+
+        CallerContext.Set(admin);
+        await user.DeactivateAsync();
+        await user.ReactivateAsync();
+
+        var entries = (await ReadAllAsync(organisationId)).Where(e => e.Record.SubjectId is "u_new" or "tier2").Reverse().ToList();
+        Assert.Equal(
+            [
+                (AuditActions.UserInvited, "u_admin", "10.0.0.1"),
+                (AuditActions.RoleChanged, "u_admin", "10.0.0.1"),
+                (AuditActions.UserChanged, "u_admin", "10.0.0.1"),
+                (AuditActions.TeamSaved, "u_admin", "10.0.0.1"),
+                (AuditActions.InvitationAccepted, "u_new", "10.0.0.2"),
+                (AuditActions.SignInFailed, "u_new", "10.0.0.2"),
+                (AuditActions.SignedIn, "u_new", "10.0.0.2"),
+                (AuditActions.UserDeactivated, "u_admin", "10.0.0.1"),
+                (AuditActions.UserReactivated, "u_admin", "10.0.0.1"),
+            ],
+            entries.Select(e => (e.Record.Action, e.Record.ActorId, e.Record.From!)));
+
+        var roleChange = entries[1].Record;
+        Assert.Contains("\"role\":\"agent\"", roleChange.Before, StringComparison.Ordinal);
+        Assert.Contains("\"role\":\"supervisor\"", roleChange.After, StringComparison.Ordinal);
+        Assert.DoesNotContain("password", roleChange.After!, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task A_message_received_and_a_reply_sent_are_each_one_entry_and_a_redelivery_is_none()
+    {
+        var organisationId = await NewOrganisationAsync();
+        var visitorId = GrainKeys.NewId("v");
+        CallerContext.Set(Caller.Visitor(organisationId, "web", visitorId, "Visitor", "10.0.0.3"));
+        var current = await fixture.Grains.GetGrain<IChannelIdentityGrain>(GrainKeys.Compose(organisationId, "web", visitorId))
+            .ResolveConversationAsync(Platform.WebChat, "Visitor");
+        var conversation = fixture.Grains.GetGrain<IConversationGrain>(GrainKeys.Compose(organisationId, current.ConversationId));
+        await conversation.ReceiveAsync(new InboundMessage("m-1", "Hello"));
+        await conversation.ReceiveAsync(new InboundMessage("m-1", "Hello"));
+
+        CallerContext.Set(Caller.User(organisationId, "u_agent", "Alex", UserRole.Agent, ["web"], [], "10.0.0.4"));
+        await conversation.ReplyAsync(new AgentReply("u_agent", "Alex", "Hi!", "c-1"));
+
+        var entries = (await ReadAllAsync(organisationId)).Where(e => e.Record.SubjectId == current.ConversationId).Reverse().ToList();
+        Assert.Equal(
+            [(AuditActions.MessageReceived, CallerKind.Visitor, visitorId), (AuditActions.MessageSent, CallerKind.User, "u_agent")],
+            entries.Select(e => (e.Record.Action, e.Record.ActorKind!.Value, e.Record.ActorId)));
+        Assert.DoesNotContain("Hello", entries[0].Record.After!, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Concurrent_appends_form_one_gapless_chain_that_verifies_and_survives_reactivation()
+    {
+        var organisationId = GrainKeys.NewId("org");
+        var partition = AuditStore.Partition(organisationId, Today, 0);
+        var log = fixture.Inside.GetGrain<IAuditLogGrain>(partition);
+
+        var first = await Task.WhenAll(Enumerable.Range(0, 300).Select(i => log.AppendAsync(Record($"subject-{i}"))));
+        Assert.Equal(Enumerable.Range(1, 300).Select(i => (long)i), first.Select(e => e.Sequence).Order());
+
+        await fixture.DeactivateAsync(log);
+        var after = await log.AppendAsync(Record("after-reactivation"));
+        Assert.Equal(301, after.Sequence);
+
+        var verification = await Reader(organisationId).VerifyAsync(Today, Today);
+        Assert.Null(verification.FirstBroken);
+        Assert.Equal(301, verification.Entries);
+    }
+
+    [Fact]
+    public async Task Altering_or_deleting_an_entry_in_storage_is_detected_by_verify()
+    {
+        var organisationId = GrainKeys.NewId("org");
+        var partition = AuditStore.Partition(organisationId, Today, 0);
+        var log = fixture.Inside.GetGrain<IAuditLogGrain>(partition);
+        for (var i = 1; i <= 5; i++)
+        {
+            await log.AppendAsync(Record($"subject-{i}"));
+        }
+
+        var table = fixture.Tables.GetTableClient(TableNames.Audit);
+        var third = (await table.GetEntityAsync<TableEntity>(partition, AuditStore.RowKey(3), cancellationToken: TestContext.Current.CancellationToken)).Value;
+        third["Action"] = "user.promoted_to_owner";
+        await table.UpdateEntityAsync(third, ETag.All, TableUpdateMode.Merge, TestContext.Current.CancellationToken);
+
+        var altered = (await Reader(organisationId).VerifyAsync(Today, Today)).FirstBroken;
+        Assert.Equal((partition, 3L), (altered!.Partition, altered.Sequence));
+        Assert.Contains("altered", altered.Reason, StringComparison.Ordinal);
+
+        // Restored, then the second entry deleted: the chain has a hole at 2.
+        third["Action"] = "test.happened";
+        await table.UpdateEntityAsync(third, ETag.All, TableUpdateMode.Merge, TestContext.Current.CancellationToken);
+        Assert.Null((await Reader(organisationId).VerifyAsync(Today, Today)).FirstBroken);
+        await table.DeleteEntityAsync(partition, AuditStore.RowKey(2), cancellationToken: TestContext.Current.CancellationToken);
+
+        var missing = (await Reader(organisationId).VerifyAsync(Today, Today)).FirstBroken;
+        Assert.Equal(2L, missing!.Sequence);
+        Assert.Contains("missing", missing.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Pages_through_every_shard_newest_first_without_repeats_and_filters_by_actor_action_and_subject()
+    {
+        var organisationId = GrainKeys.NewId("org");
+        var audit = fixture.Cluster.GetSiloServiceProvider().GetRequiredService<AuditTrail>();
+        for (var i = 0; i < 25; i++)
+        {
+            CallerContext.Set(Caller.User(organisationId, i % 2 == 0 ? "u_even" : "u_odd", "Someone", UserRole.Admin, [], [], null));
+            await audit.RecordAsync(organisationId, i % 5 == 0 ? AuditActions.UserDeactivated : AuditActions.TeamSaved, "team", $"t{i}");
+        }
+
+        var seen = new List<AuditEntry>();
+        string? cursor = null;
+        do
+        {
+            var page = await Reader(organisationId).QueryAsync(new AuditQuery(Today.AddDays(-1), Today, null, null, null, 4, cursor));
+            Assert.InRange(page.Items.Count, 0, 4);
+            seen.AddRange(page.Items);
+            cursor = page.NextCursor;
+        }
+        while (cursor is not null);
+
+        Assert.Equal(25, seen.Select(e => e.Record.SubjectId).Distinct().Count());
+        Assert.Equal(25, seen.Count);
+        Assert.Equal(seen.Select(e => e.Record.At).OrderDescending(), seen.Select(e => e.Record.At));
+
+        var odd = await Reader(organisationId).QueryAsync(new AuditQuery(Today, Today, "u_odd", null, null, 100, null));
+        Assert.Equal(12, odd.Items.Count);
+        var deactivations = await Reader(organisationId).QueryAsync(new AuditQuery(Today, Today, null, "user", null, 100, null));
+        Assert.Equal(5, deactivations.Items.Count);
+        var one = await Reader(organisationId).QueryAsync(new AuditQuery(Today, Today, null, null, "t7", 100, null));
+        Assert.Equal("t7", one.Items.Single().Record.SubjectId);
+    }
+
+    private DateOnly Today => DateOnly.FromDateTime(fixture.Time.GetUtcNow().UtcDateTime);
+
+    private AuditRecord Record(string subject) =>
+        new(fixture.Time.GetUtcNow(), null, "system", "System", null, "test.happened", "test", subject, null, null);
+
+    private IAuditReaderGrain Reader(string organisationId) => fixture.Inside.GetGrain<IAuditReaderGrain>(organisationId);
+
+    private async Task<IReadOnlyList<AuditEntry>> ReadAllAsync(string organisationId) =>
+        (await Reader(organisationId).QueryAsync(new AuditQuery(Today.AddDays(-1), Today, null, null, null, 200, null))).Items;
+
+    private async Task<string> NewOrganisationAsync()
+    {
+        var organisationId = GrainKeys.NewId("org");
+        await fixture.Inside.GetGrain<IOrganisationGrain>(organisationId).EnsureAsync("Acme");
+        await fixture.Inside.GetGrain<IOrganisationGrain>(organisationId).AddChannelAsync("web");
+        return organisationId;
+    }
+}
