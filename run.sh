@@ -54,6 +54,8 @@ wait_for() { # name url-or-port pid
 
 mkdir -p "$data/azurite" "$data/logs"
 storage="DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;BlobEndpoint=http://127.0.0.1:$blob_port/devstoreaccount1;QueueEndpoint=http://127.0.0.1:$queue_port/devstoreaccount1;TableEndpoint=http://127.0.0.1:$table_port/devstoreaccount1;"
+# The key ring (session cookies, channel secrets) lives in blob storage, encrypted with this certificate, made on first run.
+export Inbox__DataProtection__CertificatePath="$data/dataprotection.pfx" Inbox__DataProtection__CreateCertificateIfMissing=true
 export Inbox__Storage__ConnectionString="$storage" Inbox__Cluster__Mode=AzureTable Inbox__Cluster__SiloPort="$silo_port" Inbox__Cluster__GatewayPort="$gateway_port"
 
 say "Starting Azurite (data in .data/azurite)"

@@ -1,5 +1,6 @@
 using Inbox.Contracts.Serialization;
 using Inbox.Gateway.Audit;
+using Inbox.Gateway.Channels;
 using Inbox.Gateway.Conversations;
 using Inbox.Gateway.Infrastructure;
 using Inbox.Gateway.Orleans;
@@ -9,6 +10,7 @@ using Inbox.Gateway.Security;
 using Inbox.Gateway.Session;
 using Inbox.Gateway.Users;
 using Inbox.Hosting;
+using Inbox.Hosting.DataProtection;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Http.Json;
@@ -26,6 +28,7 @@ public static class GatewayHostingExtensions
     {
         builder.AddInboxClusterClient();
         var services = builder.Services;
+        services.AddInboxDataProtection(builder.Configuration);
         var session = InboxConfiguration.Read<SignInSessionOptions>(builder.Configuration, SignInSessionOptions.SectionName);
 
         // Anything not given its own limit (message posts have 64 KiB) is refused above 1 MiB.
@@ -88,6 +91,7 @@ public static class GatewayHostingExtensions
         app.MapUsersApi();
         app.MapTeamsApi();
         app.MapAuditApi();
+        app.MapChannelsApi();
         app.MapHub<InboxHub>("/hubs/inbox");
         app.MapHub<WidgetHub>("/hubs/widget").RequireRateLimiting(RateLimits.Widget);
         return app;

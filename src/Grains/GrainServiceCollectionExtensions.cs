@@ -1,5 +1,6 @@
 using Azure.Data.Tables;
 using Inbox.Grains.Audit;
+using Inbox.Grains.Channels;
 using Inbox.Grains.Conversations;
 using Inbox.Grains.Security;
 using Inbox.Grains.Storage;
@@ -22,6 +23,7 @@ public static class GrainServiceCollectionExtensions
         services.AddSingleton<MessageLog>();
         services.AddSingleton<ConversationIndex>();
         services.AddSingleton<UserDirectory>();
+        services.AddSingleton<ChannelSecrets>();
         services.AddSingleton<AuditStore>();
         services.AddSingleton<AuditTrail>();
         services.AddOptions<AuditOptions>().BindConfiguration(AuditOptions.SectionName).ValidateOnStart();

@@ -2,6 +2,7 @@ using System.Net;
 using Azure.Data.Tables;
 using Inbox.Grains;
 using Inbox.Hosting;
+using Inbox.Hosting.DataProtection;
 using Inbox.Silo.Seeding;
 using Inbox.Silo.Health;
 using Microsoft.Extensions.Options;
@@ -19,6 +20,7 @@ public static class SiloHostingExtensions
 
         // Registered before Orleans so the tables exist before the silo takes its first call.
         builder.Services.AddInboxGrainServices(storage.ConnectionString);
+        builder.Services.AddInboxDataProtection(builder.Configuration);
 
         builder.UseOrleans(silo =>
         {

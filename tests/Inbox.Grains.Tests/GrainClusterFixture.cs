@@ -1,5 +1,7 @@
 using Azure.Data.Tables;
 using Inbox.Grains.Storage;
+using Inbox.Hosting.DataProtection;
+using Microsoft.Extensions.Configuration;
 using Inbox.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
@@ -40,7 +42,16 @@ public sealed class GrainClusterFixture : IAsyncLifetime
         // A fixed service id: grain-state keys include it, and a restarted silo must find what the first one wrote.
         builder.Options.ServiceId = "grain-tests";
         builder.ConfigureSilo((_, silo) => silo.AddInboxGrains(new TableServiceClient(connectionString)));
-        builder.ConfigureSiloHost((_, host) => host.Services.AddSingleton<TimeProvider>(Time).AddInboxGrainServices(connectionString));
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Inbox:Storage:ConnectionString"] = connectionString,
+            ["Inbox:DataProtection:CertificatePath"] = _azurite.DataProtectionCertificatePath,
+            ["Inbox:DataProtection:CreateCertificateIfMissing"] = "true",
+        }).Build();
+        builder.ConfigureSiloHost((_, host) => host.Services
+            .AddSingleton<TimeProvider>(Time)
+            .AddInboxGrainServices(connectionString)
+            .AddInboxDataProtection(configuration));
         Cluster = builder.Build();
         await Cluster.DeployAsync();
     }

@@ -28,6 +28,12 @@ public sealed class Azurite : IAsyncDisposable
     /// <summary>A connection string for all three services.</summary>
     public string ConnectionString { get; }
 
+    /// <summary>
+    /// Where the processes using this storage keep their Data Protection certificate (created on first use and deleted
+    /// with the storage): the key ring in blob storage is encrypted with it.
+    /// </summary>
+    public string DataProtectionCertificatePath => Path.Combine(_dataDirectory, "dataprotection.pfx");
+
     private int TablePort { get; }
 
     public static async Task<Azurite> StartAsync()

@@ -29,6 +29,8 @@ public sealed class InboxSystem : IAsyncDisposable
     private readonly Dictionary<string, string> _siloEnvironment;
     private readonly int _siloHttpPort;
 
+    private Dictionary<string, string> _gatewayEnvironment = [];
+
     private InboxSystem(Azurite azurite, ServiceProcess silo, ServiceProcess gateway, Dictionary<string, string> siloEnvironment, int siloHttpPort, Uri gatewayUrl)
     {
         Azurite = azurite;
@@ -61,6 +63,8 @@ public sealed class InboxSystem : IAsyncDisposable
             ["DOTNET_ENVIRONMENT"] = "Production",
             ["ASPNETCORE_ENVIRONMENT"] = "Production",
             ["Inbox__Storage__ConnectionString"] = azurite.ConnectionString,
+            ["Inbox__DataProtection__CertificatePath"] = azurite.DataProtectionCertificatePath,
+            ["Inbox__DataProtection__CreateCertificateIfMissing"] = "true",
             ["Inbox__Cluster__Mode"] = clustering,
             ["Inbox__Cluster__ClusterId"] = "test",
             ["Inbox__Cluster__ServiceId"] = "test",
@@ -101,7 +105,16 @@ public sealed class InboxSystem : IAsyncDisposable
 
         var gateway = ServiceProcess.StartProject("Gateway", gatewayEnvironment);
         await gateway.WaitForHttpAsync(new Uri(gatewayUrl, "health/ready"), StartTimeout);
-        return new InboxSystem(azurite, silo, gateway, siloEnvironment, siloHttpPort, gatewayUrl);
+        return new InboxSystem(azurite, silo, gateway, siloEnvironment, siloHttpPort, gatewayUrl) { _gatewayEnvironment = gatewayEnvironment };
+    }
+
+    /// <summary>Starts one more gateway on the same cluster and storage, as scaling out does; the caller disposes it.</summary>
+    public async Task<(ServiceProcess Gateway, Uri Url)> StartAnotherGatewayAsync()
+    {
+        var url = new Uri($"http://127.0.0.1:{FreePort.Next()}/");
+        var gateway = ServiceProcess.StartProject("Gateway", new Dictionary<string, string>(_gatewayEnvironment) { ["Urls"] = url.ToString().TrimEnd('/') });
+        await gateway.WaitForHttpAsync(new Uri(url, "health/ready"), StartTimeout);
+        return (gateway, url);
     }
 
     /// <summary>Stops the silo gracefully and starts it again on the same ports and storage.</summary>

@@ -47,4 +47,7 @@ public static class AuditActions
 
     /// <summary>A channel was connected.</summary>
     public const string ChannelConnected = "channel.connected";
+
+    /// <summary>An admin replaced a channel's credentials (the entry names the fields, never their values).</summary>
+    public const string CredentialsChanged = "channel.credentials_changed";
 }

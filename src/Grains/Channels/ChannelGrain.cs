@@ -10,7 +10,9 @@ namespace Inbox.Grains.Channels;
 /// <summary>One connected platform account. For now only web chat can be connected; platform channels come with their adapters.</summary>
 public sealed class ChannelGrain(
     [PersistentState(stateName: "channel", storageName: GrainStorage.Name)] IPersistentState<ChannelState> state,
-    AuditTrail audit)
+    ChannelSecrets secrets,
+    AuditTrail audit,
+    TimeProvider time)
     : Grain, IChannelGrain
 {
     public async Task<ChannelInfo> ConnectWebChatAsync(string name, string websiteToken)
@@ -39,14 +41,35 @@ public sealed class ChannelGrain(
         return info;
     }
 
-    public Task<ChannelInfo?> GetAsync()
+    public Task<ChannelInfo?> GetAsync() => Task.FromResult(state.RecordExists ? Info() : null);
+
+    public Task<ChannelDetails?> GetDetailsAsync() => Task.FromResult(state.RecordExists ? Details() : null);
+
+    public async Task<ChannelDetails> SetCredentialsAsync(IReadOnlyDictionary<string, string> credentials)
     {
         if (!state.RecordExists)
         {
-            return Task.FromResult<ChannelInfo?>(null);
+            throw new ChannelNotFoundException(this.GetPrimaryKeyString());
         }
 
-        var key = OrganisationScoped.Parse(this.GetPrimaryKeyString());
-        return Task.FromResult<ChannelInfo?>(new ChannelInfo(key.OrganisationId, key.Id, state.State.Platform, state.State.Name));
+        ChannelSecrets.Validate(credentials);
+        var before = Details();
+        state.State.ProtectedCredentials = secrets.Protect(credentials);
+        state.State.CredentialFields = [.. credentials.Keys.Order(StringComparer.Ordinal)];
+        state.State.CredentialsUpdatedAt = time.GetUtcNow();
+        await state.WriteStateAsync();
+
+        // Field names and times only: a secret never reaches the audit log.
+        var after = Details();
+        await audit.RecordAsync(after.Channel.OrganisationId, AuditActions.CredentialsChanged, AuditSubjects.Channel, after.Channel.ChannelId, before, after);
+        return after;
     }
+
+    private ChannelInfo Info()
+    {
+        var key = OrganisationScoped.Parse(this.GetPrimaryKeyString());
+        return new ChannelInfo(key.OrganisationId, key.Id, state.State.Platform, state.State.Name);
+    }
+
+    private ChannelDetails Details() => new(Info(), [.. state.State.CredentialFields], state.State.CredentialsUpdatedAt);
 }

@@ -9,4 +9,9 @@ public sealed class ChannelState
     [Id(0)] public Platform Platform { get; set; }
     [Id(1)] public string Name { get; set; } = "";
     [Id(2)] public string? WebsiteToken { get; set; }
+
+    /// <summary>The credentials, encrypted by <see cref="ChannelSecrets"/>; never stored or logged in the clear.</summary>
+    [Id(3)] public string? ProtectedCredentials { get; set; }
+    [Id(4)] public List<string> CredentialFields { get; set; } = [];
+    [Id(5)] public DateTimeOffset? CredentialsUpdatedAt { get; set; }
 }

@@ -113,7 +113,7 @@ public sealed class PermissionMatrixTests(SystemFixture fixture) : IClassFixture
         };
     }
 
-    /// <summary>The first organisation's ids the requests name: a conversation on the agent's channel, a user, a team.</summary>
+    /// <summary>The first organisation's ids the requests name: a conversation on the agent's channel, a user, a team, a channel.</summary>
     private async Task<Dictionary<string, string>> IdsAsync()
     {
         var text = $"matrix {Guid.NewGuid():N}";
@@ -130,6 +130,7 @@ public sealed class PermissionMatrixTests(SystemFixture fixture) : IClassFixture
             ["{conversationId}"] = conversation.ConversationId,
             ["{userId}"] = target.User.UserId,
             ["{teamId}"] = "tier1",
+            ["{channelId}"] = "web",
         };
     }
 
@@ -156,6 +157,7 @@ public sealed class PermissionMatrixTests(SystemFixture fixture) : IClassFixture
         "POST /api/v1/users" => new { name = "Invitee", email = $"{Guid.NewGuid():N}@acme.test", role = "agent" },
         "PATCH /api/v1/users/{userId}" => new { name = "Matrix Target" },
         "PUT /api/v1/teams/{teamId}" => new { name = "Tier 1" },
+        "PUT /api/v1/channels/{channelId}/credentials" => new { accessToken = "matrix-access-token" },
         _ => null,
     };
 
