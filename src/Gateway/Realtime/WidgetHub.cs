@@ -2,6 +2,7 @@ using Inbox.Contracts.Channels;
 using Inbox.Contracts.Conversations;
 using Inbox.Contracts.Keys;
 using Inbox.Contracts.Messages;
+using Inbox.Gateway.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
 
@@ -13,7 +14,7 @@ namespace Inbox.Gateway.Realtime;
 /// <see cref="WidgetAuthenticationHandler"/>).
 /// </summary>
 [Authorize(AuthenticationSchemes = WidgetAuthenticationHandler.SchemeName)]
-public sealed class WidgetHub(IGrainFactory grains, EventRelay relay) : Hub<IWidgetClient>
+public sealed class WidgetHub(IGrainFactory grains, EventRelay relay, VisitorMessageLimiter limiter) : Hub<IWidgetClient>
 {
     private const int MaxHistoryPage = 100;
 
@@ -45,6 +46,11 @@ public sealed class WidgetHub(IGrainFactory grains, EventRelay relay) : Hub<IWid
         }
 
         var visitor = Visitor;
+        if (!limiter.TryAcquire(visitor.IdentityKey))
+        {
+            throw new HubException("You are sending messages too fast: wait a moment and try again.");
+        }
+
         var current = await grains.GetGrain<IChannelIdentityGrain>(visitor.IdentityKey)
             .ResolveConversationAsync(visitor.Channel.Platform, visitor.DisplayName);
         var stored = await Conversation(visitor, current).ReceiveAsync(new InboundMessage(clientMessageId, text));

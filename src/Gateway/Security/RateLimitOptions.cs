@@ -14,4 +14,8 @@ public sealed class RateLimitOptions
     /// <summary>Widget hub connection attempts (negotiate and connect requests) per minute.</summary>
     [Range(1, 100_000)]
     public int WidgetConnectionsPerMinute { get; set; } = 120;
+
+    /// <summary>Messages one widget visitor may send per minute (per visitor, not per address).</summary>
+    [Range(1, 100_000)]
+    public int WidgetMessagesPerMinute { get; set; } = 30;
 }

@@ -8,7 +8,7 @@ namespace Inbox.Gateway.Security;
 /// <summary>
 /// Abuse limits on what anyone can reach without an account: sign-in and accepting invitations (password guessing
 /// beyond the per-user lockout, across many emails) and the public widget hub. Per client IP address, a token bucket
-/// each. Rejected requests get 429 with Retry-After.
+/// each; rejected requests get 429 with Retry-After. Widget messages are limited per visitor by <see cref="VisitorMessageLimiter"/>.
 /// </summary>
 public static class RateLimits
 {
@@ -21,6 +21,7 @@ public static class RateLimits
     public static IServiceCollection AddInboxRateLimits(this IServiceCollection services)
     {
         services.AddOptions<RateLimitOptions>().BindConfiguration(RateLimitOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<VisitorMessageLimiter>();
         services.AddRateLimiter(limiter =>
         {
             limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
