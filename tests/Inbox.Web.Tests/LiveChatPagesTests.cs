@@ -20,27 +20,14 @@ public sealed class LiveChatPagesTests : IAsyncLifetime
 
     private static readonly TimeSpan AfterRestart = TimeSpan.FromSeconds(60);
 
-    private static readonly string[] ChromiumArguments =
-    [
-        "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync",
-    ];
-
     private InboxSystem? _system;
-    private IPlaywright? _playwright;
-    private IBrowser? _browser;
+    private Browser? _browser;
 
     public async ValueTask InitializeAsync()
     {
         SetDefaultExpectTimeout(Live);
         _system = await InboxSystem.StartAsync();
-        _playwright = await Playwright.CreateAsync();
-        _browser = await _playwright.Chromium.LaunchAsync(new()
-        {
-            ExecutablePath = "/usr/bin/chromium",
-            Headless = true,
-            Args = ChromiumArguments,
-        });
+        _browser = await Browser.LaunchAsync();
     }
 
     public async ValueTask DisposeAsync()
@@ -50,7 +37,6 @@ public sealed class LiveChatPagesTests : IAsyncLifetime
             await _browser.DisposeAsync();
         }
 
-        _playwright?.Dispose();
         if (_system is not null)
         {
             await _system.DisposeAsync();
@@ -61,8 +47,8 @@ public sealed class LiveChatPagesTests : IAsyncLifetime
     public async Task A_customer_and_an_agent_chat_live_through_the_two_pages_and_the_chat_survives_a_restart()
     {
         var system = _system!;
-        await using var agentContext = await NewPersonAsync(system);
-        await using var customerContext = await NewPersonAsync(system);
+        await using var agentContext = await _browser!.NewPersonAsync(system);
+        await using var customerContext = await _browser!.NewPersonAsync(system);
         var agent = await agentContext.NewPageAsync();
         var customer = await customerContext.NewPageAsync();
         var widgetUrl = $"widget.html?websiteToken={Uri.EscapeDataString(InboxSystem.WebsiteToken)}";
@@ -78,14 +64,14 @@ public sealed class LiveChatPagesTests : IAsyncLifetime
             await Expect(login).ToBeVisibleAsync();
             await login.Locator("input[name=email]").FillAsync(InboxSystem.AgentEmail);
             await login.Locator("input[name=password]").FillAsync(InboxSystem.AgentPassword);
-            await SnapAsync(agent, "01-login");
+            await Browser.SnapAsync(agent, "01-login");
             await login.Locator("button[type=submit]").ClickAsync();
             await Expect(login).ToBeHiddenAsync();
             await Expect(agent.GetByTestId("connection-state")).ToHaveTextAsync("connected");
             await Expect(agent.GetByTestId("conversation-list")).ToBeVisibleAsync();
             await Expect(agent.GetByText("No conversations yet.")).ToBeVisibleAsync();
             await Expect(agent.GetByTestId("conversation-item")).ToHaveCountAsync(0);
-            await SnapAsync(agent, "02-inbox-empty");
+            await Browser.SnapAsync(agent, "02-inbox-empty");
 
             // 2. A customer (another browser, another person) opens the shop page and writes in the widget.
             await customer.GotoAsync(widgetUrl);
@@ -97,7 +83,7 @@ public sealed class LiveChatPagesTests : IAsyncLifetime
             await Expect(widgetMessages).ToHaveTextAsync([question]);
             await Expect(widgetMessages.Nth(0)).ToHaveAttributeAsync("data-kind", "incoming");
             await Expect(customer.GetByTestId("widget-input")).ToHaveValueAsync(string.Empty);
-            await SnapAsync(customer, "03-widget-sent");
+            await Browser.SnapAsync(customer, "03-widget-sent");
 
             // 3. Without a reload the agent's list shows the new conversation; the agent opens it and reads the message.
             var conversation = agent.GetByTestId("conversation-item");
@@ -111,7 +97,7 @@ public sealed class LiveChatPagesTests : IAsyncLifetime
             var messages = chat.GetByTestId("message");
             await Expect(messages.GetByTestId("message-text")).ToHaveTextAsync([question]);
             await Expect(messages.Nth(0)).ToHaveAttributeAsync("data-kind", "incoming");
-            await SnapAsync(agent, "04-agent-sees-message");
+            await Browser.SnapAsync(agent, "04-agent-sees-message");
 
             // 4. The agent replies; the reply shows in the chat pane and, live, in the customer's widget.
             var composer = chat.GetByTestId("composer-input");
@@ -122,11 +108,11 @@ public sealed class LiveChatPagesTests : IAsyncLifetime
             await Expect(composer).ToHaveValueAsync(string.Empty);
             await Expect(chat.GetByTestId("composer-error")).ToHaveCountAsync(0);
             await Expect(conversation.GetByTestId("conversation-preview")).ToHaveTextAsync(answer);
-            await SnapAsync(agent, "05-agent-replied");
+            await Browser.SnapAsync(agent, "05-agent-replied");
 
             await Expect(widgetMessages).ToHaveTextAsync([question, answer]);
             await Expect(widgetMessages.Nth(1)).ToHaveAttributeAsync("data-kind", "outgoing");
-            await SnapAsync(customer, "06-widget-got-reply");
+            await Browser.SnapAsync(customer, "06-widget-got-reply");
 
             // 5. The silo stops and starts again on the same storage ("Ctrl-C and run again"). The agent loads the
             //    inbox afresh (again until the gateway reaches the new silo), opens the conversation: both messages,
@@ -144,7 +130,7 @@ public sealed class LiveChatPagesTests : IAsyncLifetime
             });
             await Expect(messages.Nth(0)).ToHaveAttributeAsync("data-kind", "incoming");
             await Expect(messages.Nth(1)).ToHaveAttributeAsync("data-kind", "outgoing");
-            await SnapAsync(agent, "07-after-restart");
+            await Browser.SnapAsync(agent, "07-after-restart");
 
             await ReloadUntilAsync(customer, widgetUrl, async () =>
             {
@@ -153,7 +139,7 @@ public sealed class LiveChatPagesTests : IAsyncLifetime
             });
             await Expect(widgetMessages.Nth(0)).ToHaveAttributeAsync("data-kind", "incoming");
             await Expect(widgetMessages.Nth(1)).ToHaveAttributeAsync("data-kind", "outgoing");
-            await SnapAsync(customer, "08-widget-after-restart");
+            await Browser.SnapAsync(customer, "08-widget-after-restart");
 
             // 6. And the chat goes on live after the restart: the customer writes again, the agent sees it unreloaded.
             await customer.GetByTestId("widget-input").FillAsync(thanks);
@@ -161,24 +147,15 @@ public sealed class LiveChatPagesTests : IAsyncLifetime
             await Expect(widgetMessages).ToHaveTextAsync([question, answer, thanks]);
             await Expect(messages.GetByTestId("message-text")).ToHaveTextAsync([question, answer, thanks]);
             await Expect(messages.Nth(2)).ToHaveAttributeAsync("data-kind", "incoming");
-            await SnapAsync(agent, "09-chat-goes-on-after-restart");
+            await Browser.SnapAsync(agent, "09-chat-goes-on-after-restart");
         }
         catch
         {
-            await SnapAfterFailureAsync(agent, "failed-agent");
-            await SnapAfterFailureAsync(customer, "failed-customer");
+            await Browser.SnapAfterFailureAsync(agent, "failed-agent");
+            await Browser.SnapAfterFailureAsync(customer, "failed-customer");
             throw;
         }
     }
-
-    /// <summary>A separate browser context: its own cookies and localStorage, as another person's browser.</summary>
-    private async Task<IBrowserContext> NewPersonAsync(InboxSystem system) =>
-        await _browser!.NewContextAsync(new()
-        {
-            BaseURL = system.GatewayUrl.ToString(),
-            ViewportSize = new() { Width = 1280, Height = 800 },
-            Locale = "en-US",
-        });
 
     /// <summary>
     /// Loads <paramref name="url"/> and runs <paramref name="check"/> (whose waits are short) until it passes, loading
@@ -205,30 +182,5 @@ public sealed class LiveChatPagesTests : IAsyncLifetime
                 await Task.Delay(TimeSpan.FromMilliseconds(250), TestContext.Current.CancellationToken);
             }
         }
-    }
-
-    /// <summary>What the page showed when the test failed, if it can still be captured; the failure is what matters.</summary>
-    private static async Task SnapAfterFailureAsync(IPage page, string name)
-    {
-        try
-        {
-            await SnapAsync(page, name);
-        }
-        catch (PlaywrightException)
-        {
-            // The browser is gone; nothing to show.
-        }
-    }
-
-    /// <summary>Saves a PNG of the page under artifacts/tests/screenshots and attaches it to the test result.</summary>
-    private static async Task SnapAsync(IPage page, string name)
-    {
-        var fileName = $"{name}.png";
-        var png = await page.ScreenshotAsync(new()
-        {
-            Path = Path.Combine(RepoPaths.ArtifactsDirectory("screenshots"), fileName),
-            Animations = ScreenshotAnimations.Disabled,
-        });
-        TestContext.Current.AddAttachment(fileName, png, "image/png");
     }
 }

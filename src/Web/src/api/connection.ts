@@ -16,8 +16,11 @@ export interface ManagedConnectionOptions {
    * reconnect, when events may have been missed and state should be reloaded.
    */
   onConnected: (initial: boolean) => void;
-  /** Called when a start attempt fails; return false to stop retrying (e.g. the session is gone). */
-  onStartFailed?: (error: unknown) => Promise<boolean> | boolean;
+  /**
+   * Called when the connection drops or a start attempt fails; return false to stop retrying (e.g. the session is
+   * gone: a deactivated user's connection is cut by the server, and this is how the page finds out at once).
+   */
+  shouldRetry?: (error: unknown) => Promise<boolean> | boolean;
 }
 
 export interface ManagedConnection {
@@ -46,8 +49,18 @@ export function startManagedConnection(options: ManagedConnectionOptions): Manag
 
   options.register(connection);
 
-  connection.onreconnecting(() => {
-    if (!stopped) options.onStateChange('reconnecting');
+  connection.onreconnecting((error) => {
+    if (stopped) return;
+    options.onStateChange('reconnecting');
+    void (async () => {
+      const retry = options.shouldRetry ? await options.shouldRetry(error) : true;
+      if (!retry && !stopped) {
+        stopped = true;
+        clearTimeout(retryTimer);
+        options.onStateChange('disconnected');
+        await connection.stop().catch(() => undefined);
+      }
+    })();
   });
   connection.onreconnected(() => {
     if (stopped) return;
@@ -74,7 +87,7 @@ export function startManagedConnection(options: ManagedConnectionOptions): Manag
       await connection.start();
     } catch (error) {
       if (stopped) return;
-      const retry = options.onStartFailed ? await options.onStartFailed(error) : true;
+      const retry = options.shouldRetry ? await options.shouldRetry(error) : true;
       if (stopped) return;
       if (retry) {
         options.onStateChange(everConnected ? 'reconnecting' : 'connecting');

@@ -9,8 +9,8 @@ export interface InboxRealtimeHandlers {
   onStateChange: (state: ConnectionState) => void;
   /** After a reconnect: events may have been missed, reload the list and the open conversation. */
   onReconnected: () => void;
-  /** Start failed; return false to give up (e.g. the session has expired). */
-  onStartFailed?: (error: unknown) => Promise<boolean> | boolean;
+  /** The connection dropped or a start failed; return false to give up (e.g. the session has ended). */
+  shouldRetry?: (error: unknown) => Promise<boolean> | boolean;
 }
 
 /** Connects to the agent hub (cookie auth, same origin) and forwards `ReceiveEvent` calls. */
@@ -24,6 +24,6 @@ export function connectInbox(handlers: InboxRealtimeHandlers): ManagedConnection
     onConnected: (initial) => {
       if (!initial) handlers.onReconnected();
     },
-    onStartFailed: handlers.onStartFailed,
+    shouldRetry: handlers.shouldRetry,
   });
 }

@@ -1,10 +1,19 @@
 import type {
+  AuditFilter,
+  AuditPage,
+  AuditVerification,
+  ChannelDetails,
   ConversationSummary,
   CurrentUser,
+  Invitation,
   ListResponse,
   MessagePage,
   MessageRecord,
   ProblemDetails,
+  Role,
+  Team,
+  User,
+  UserChange,
 } from './types';
 
 /** A failed HTTP call; `message` is the problem's `detail` (or `title`), ready to show to the user. */
@@ -99,6 +108,18 @@ async function request<T>(method: string, path: string, options: RequestOptions 
 const conversationPath = (conversationId: string) =>
   `/api/v1/conversations/${encodeURIComponent(conversationId)}`;
 
+const userPath = (userId: string) => `/api/v1/users/${encodeURIComponent(userId)}`;
+
+/** Query string of the defined, non-empty values. */
+function query(values: Record<string, string | number | null | undefined>): string {
+  const params = new URLSearchParams();
+  for (const [name, value] of Object.entries(values)) {
+    if (value !== undefined && value !== null && value !== '') params.set(name, String(value));
+  }
+  const text = params.toString();
+  return text ? `?${text}` : '';
+}
+
 export interface ListMessagesOptions {
   limit?: number;
   /** Only messages with a sequence lower than this (for scrolling back). */
@@ -149,5 +170,54 @@ export const api = {
     return request<MessageRecord>('POST', `${conversationPath(conversationId)}/messages`, {
       body: { text, clientMessageId },
     });
+  },
+
+  async listUsers(): Promise<User[]> {
+    return (await request<ListResponse<User>>('GET', '/api/v1/users')).items;
+  },
+
+  inviteUser(invite: { name: string; email: string; role: Role; teams: string[]; channels: string[] }): Promise<Invitation> {
+    return request<Invitation>('POST', '/api/v1/users', { body: invite });
+  },
+
+  updateUser(userId: string, change: UserChange): Promise<User> {
+    return request<User>('PATCH', userPath(userId), { body: change });
+  },
+
+  deactivateUser(userId: string): Promise<User> {
+    return request<User>('POST', `${userPath(userId)}/deactivate`);
+  },
+
+  reactivateUser(userId: string): Promise<User> {
+    return request<User>('POST', `${userPath(userId)}/reactivate`);
+  },
+
+  reinviteUser(userId: string): Promise<Invitation> {
+    return request<Invitation>('POST', `${userPath(userId)}/invitation`);
+  },
+
+  /** Sets the invited user's password; no session needed. */
+  acceptInvitation(token: string, password: string): Promise<User> {
+    return request<User>('POST', '/api/v1/invitations/accept', { body: { token, password }, allowAnonymous: true });
+  },
+
+  async listTeams(): Promise<Team[]> {
+    return (await request<ListResponse<Team>>('GET', '/api/v1/teams')).items;
+  },
+
+  saveTeam(teamId: string, name: string): Promise<Team> {
+    return request<Team>('PUT', `/api/v1/teams/${encodeURIComponent(teamId)}`, { body: { name } });
+  },
+
+  async listChannels(): Promise<ChannelDetails[]> {
+    return (await request<ListResponse<ChannelDetails>>('GET', '/api/v1/channels')).items;
+  },
+
+  queryAudit(filter: AuditFilter, cursor: string | null, limit = 50): Promise<AuditPage> {
+    return request<AuditPage>('GET', `/api/v1/audit${query({ ...filter, cursor, limit })}`);
+  },
+
+  verifyAudit(filter: Pick<AuditFilter, 'from' | 'to'>): Promise<AuditVerification> {
+    return request<AuditVerification>('GET', `/api/v1/audit/verify${query(filter)}`);
   },
 };

@@ -15,6 +15,7 @@ export interface ConversationSummary {
   channelUserId: string;
   status: ConversationStatus;
   assigneeId: string | null;
+  teamId: string | null;
   lastSequence: number;
   lastMessagePreview: string;
   createdAt: string;
@@ -42,12 +43,107 @@ export interface InboxEvent {
   message: MessageRecord | null;
 }
 
+export type Role = 'agent' | 'supervisor' | 'admin';
+export type UserStatus = 'invited' | 'active' | 'deactivated';
+
+/** What a role may do; the server checks every call again, the UI only hides what would be refused. */
+export type Permission =
+  | 'conversations_read'
+  | 'conversations_read_all'
+  | 'conversations_reply'
+  | 'conversations_manage'
+  | 'users_read'
+  | 'users_manage'
+  | 'channels_read'
+  | 'channels_manage'
+  | 'audit_read'
+  | 'settings_manage';
+
 export interface CurrentUser {
   userId: string;
   name: string;
   email: string;
   organisationId: string;
-  role: string;
+  role: Role;
+  teams: string[];
+  channels: string[];
+  permissions: Permission[];
+}
+
+export interface User {
+  organisationId: string;
+  userId: string;
+  name: string;
+  email: string;
+  role: Role;
+  status: UserStatus;
+  teams: string[];
+  channels: string[];
+}
+
+export interface Invitation {
+  user: User;
+  /** Shown once: the invitee sets their password with it. */
+  invitationToken: string;
+  expiresAt: string;
+}
+
+export interface UserChange {
+  name?: string;
+  role?: Role;
+  teams?: string[];
+  channels?: string[];
+}
+
+export interface Team {
+  teamId: string;
+  name: string;
+}
+
+export interface ChannelInfo {
+  organisationId: string;
+  channelId: string;
+  platform: Platform;
+  name: string;
+}
+
+export interface ChannelDetails {
+  channel: ChannelInfo;
+  /** Names of the credential fields that are set; values are never returned. */
+  credentialFields: string[];
+  credentialsUpdatedAt: string | null;
+}
+
+export interface AuditEntry {
+  at: string;
+  actor: { kind: 'user' | 'visitor' | 'service' | null; id: string; name: string };
+  from: string | null;
+  action: string;
+  subject: { type: string; id: string };
+  before: unknown;
+  after: unknown;
+  partition: string;
+  sequence: number;
+  hash: string;
+}
+
+export interface AuditPage {
+  items: AuditEntry[];
+  nextCursor: string | null;
+}
+
+export interface AuditFilter {
+  from?: string;
+  to?: string;
+  actor?: string;
+  action?: string;
+  subject?: string;
+}
+
+export interface AuditVerification {
+  partitions: number;
+  entries: number;
+  firstBroken: { partition: string; sequence: number; reason: string } | null;
 }
 
 export interface WidgetMessage {

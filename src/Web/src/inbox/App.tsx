@@ -1,14 +1,20 @@
 import { useCallback, useEffect, useState } from 'react';
+import { AuditPage } from '../admin/AuditPage';
+import { TeamPage } from '../admin/TeamPage';
 import { api, setUnauthorizedHandler } from '../api/rest';
 import type { CurrentUser } from '../api/types';
+import { useHashRoute } from '../shared/useHashRoute';
+import { AcceptInvitationPage } from './AcceptInvitationPage';
+import { AppHeader } from './AppHeader';
 import { InboxPage } from './InboxPage';
 import { LoginPage } from './LoginPage';
 
 type Session = { status: 'checking' } | { status: 'error'; message: string } | { status: 'signedOut' } | { status: 'signedIn'; user: CurrentUser };
 
-/** Shows the login page or the inbox, depending on the session cookie. */
+/** Shows the login page, an invitation, or the signed-in user's page (inbox, team, audit), by session and URL. */
 export function App() {
   const [session, setSession] = useState<Session>({ status: 'checking' });
+  const [route, replaceRoute] = useHashRoute();
 
   const checkSession = useCallback(async () => {
     setSession({ status: 'checking' });
@@ -21,6 +27,7 @@ export function App() {
   }, []);
 
   const sessionLost = useCallback(() => setSession({ status: 'signedOut' }), []);
+  const signedIn = useCallback((user: CurrentUser) => setSession({ status: 'signedIn', user }), []);
 
   useEffect(() => {
     void checkSession();
@@ -34,10 +41,22 @@ export function App() {
     } catch {
       // The cookie may already be gone; sign out locally either way.
     } finally {
-      window.history.replaceState(null, '', window.location.pathname + window.location.search);
+      replaceRoute('');
       setSession({ status: 'signedOut' });
     }
-  }, []);
+  }, [replaceRoute]);
+
+  if (route.page === 'invitation') {
+    return (
+      <AcceptInvitationPage
+        token={route.token}
+        onSignedIn={(user) => {
+          replaceRoute('');
+          signedIn(user);
+        }}
+      />
+    );
+  }
 
   switch (session.status) {
     case 'checking':
@@ -52,8 +71,26 @@ export function App() {
         </div>
       );
     case 'signedOut':
-      return <LoginPage onSignedIn={(user) => setSession({ status: 'signedIn', user })} />;
-    case 'signedIn':
-      return <InboxPage user={session.user} onSignOut={signOut} onSessionLost={sessionLost} />;
+      return <LoginPage onSignedIn={signedIn} />;
+    case 'signedIn': {
+      const { user } = session;
+      if (route.page === 'team' && user.permissions.includes('users_read')) {
+        return (
+          <div className="inbox">
+            <AppHeader user={user} page="team" onSignOut={signOut} />
+            <TeamPage user={user} />
+          </div>
+        );
+      }
+      if (route.page === 'audit' && user.permissions.includes('audit_read')) {
+        return (
+          <div className="inbox">
+            <AppHeader user={user} page="audit" onSignOut={signOut} />
+            <AuditPage />
+          </div>
+        );
+      }
+      return <InboxPage user={user} onSignOut={signOut} onSessionLost={sessionLost} />;
+    }
   }
 }

@@ -4,11 +4,19 @@ import { initials } from '../shared/format';
 
 interface Props {
   user: CurrentUser;
-  connection: ConnectionState;
+  page: 'inbox' | 'team' | 'audit';
+  /** The live connection's state; shown on the inbox, which is the page that has one. */
+  connection?: ConnectionState;
   onSignOut: () => void;
 }
 
-export function AppHeader({ user, connection, onSignOut }: Props) {
+export function AppHeader({ user, page, connection, onSignOut }: Props) {
+  const links = [
+    { page: 'inbox', href: '#/', label: 'Inbox', shown: true },
+    { page: 'team', href: '#/team', label: 'Team', shown: user.permissions.includes('users_read') },
+    { page: 'audit', href: '#/audit', label: 'Audit log', shown: user.permissions.includes('audit_read') },
+  ].filter((link) => link.shown);
+
   return (
     <header className="app-header">
       <div className="app-header__brand">
@@ -17,7 +25,20 @@ export function AppHeader({ user, connection, onSignOut }: Props) {
         </span>
         <span>Inbox</span>
       </div>
-      <ConnectionIndicator state={connection} testId="connection-state" />
+      <nav className="app-nav" aria-label="Pages">
+        {links.map((link) => (
+          <a
+            key={link.page}
+            href={link.href}
+            className={link.page === page ? 'app-nav__link app-nav__link--current' : 'app-nav__link'}
+            aria-current={link.page === page ? 'page' : undefined}
+            data-testid={`nav-${link.page}`}
+          >
+            {link.label}
+          </a>
+        ))}
+      </nav>
+      {connection && <ConnectionIndicator state={connection} testId="connection-state" />}
       <div className="app-header__user">
         <span className="avatar avatar--small" aria-hidden="true">
           {initials(user.name)}
@@ -27,7 +48,7 @@ export function AppHeader({ user, connection, onSignOut }: Props) {
             {user.name}
           </span>
           <span className="app-header__org" data-testid="user-organisation" title={`Role: ${user.role}`}>
-            {user.organisationId}
+            {user.organisationId} · {user.role}
           </span>
         </div>
         <button type="button" className="button button--ghost" onClick={onSignOut} data-testid="sign-out">

@@ -15,7 +15,7 @@ export function InboxPage({ user, onSignOut, onSessionLost }: Props) {
 
   return (
     <div className="inbox">
-      <AppHeader user={user} connection={inbox.connection} onSignOut={onSignOut} />
+      <AppHeader user={user} page="inbox" connection={inbox.connection} onSignOut={onSignOut} />
       <div className="inbox__body">
         <ConversationList
           conversations={inbox.conversations}

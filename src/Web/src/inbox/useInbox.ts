@@ -249,7 +249,7 @@ export function useInbox(onSessionLost: () => void) {
         const id = openIdRef.current;
         if (id) void loadLatest(id);
       },
-      onStartFailed: async () => {
+      shouldRetry: async () => {
         try {
           if ((await api.getSession()) === null) {
             sessionLostRef.current();

@@ -1,0 +1,40 @@
+import { useCallback, useEffect, useState } from 'react';
+
+/** The pages of the agent app, addressed by the URL's hash so reloads and links land on the same page. */
+export type Route =
+  | { page: 'inbox' }
+  | { page: 'team' }
+  | { page: 'audit' }
+  | { page: 'invitation'; token: string };
+
+export function parseRoute(hash: string): Route {
+  if (hash.startsWith('#/invitation/')) {
+    return { page: 'invitation', token: decodeURIComponent(hash.slice('#/invitation/'.length)) };
+  }
+  if (hash === '#/team') return { page: 'team' };
+  if (hash === '#/audit') return { page: 'audit' };
+  return { page: 'inbox' };
+}
+
+/**
+ * The current route, following the hash as links and the back button change it, and a way to replace it from code
+ * (replacing history fires no hashchange event, so the route is set here too).
+ */
+export function useHashRoute(): [Route, (hash: string) => void] {
+  const [route, setRoute] = useState(() => parseRoute(window.location.hash));
+  useEffect(() => {
+    const follow = () => setRoute(parseRoute(window.location.hash));
+    window.addEventListener('hashchange', follow);
+    return () => window.removeEventListener('hashchange', follow);
+  }, []);
+  const replace = useCallback((hash: string) => {
+    window.history.replaceState(null, '', window.location.pathname + window.location.search + hash);
+    setRoute(parseRoute(hash));
+  }, []);
+  return [route, replace];
+}
+
+/** The link an invitee opens to choose their password. */
+export function invitationLink(token: string): string {
+  return `${window.location.origin}${window.location.pathname}#/invitation/${encodeURIComponent(token)}`;
+}
