@@ -30,6 +30,7 @@ public static class GatewayHostingExtensions
         var services = builder.Services;
         services.AddInboxDataProtection(builder.Configuration);
         var session = InboxConfiguration.Read<SignInSessionOptions>(builder.Configuration, SignInSessionOptions.SectionName);
+        services.AddOptions<SignInSessionOptions>().BindConfiguration(SignInSessionOptions.SectionName);
 
         // Anything not given its own limit (message posts have 64 KiB) is refused above 1 MiB.
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = 1024 * 1024);

@@ -22,6 +22,36 @@ public sealed class SessionTests(SystemFixture fixture) : IClassFixture<SystemFi
     }
 
     [Fact]
+    public async Task Signing_out_ends_the_session_on_the_server_so_a_kept_copy_of_the_cookie_no_longer_works()
+    {
+        using var api = await InboxApi.SignInAsync(fixture.System.GatewayUrl, InboxSystem.AgentEmail, InboxSystem.AgentPassword);
+        using var other = await InboxApi.SignInAsync(fixture.System.GatewayUrl, InboxSystem.AgentEmail, InboxSystem.AgentPassword);
+        var copy = api.Cookies.GetCookieHeader(fixture.System.GatewayUrl);
+
+        Assert.Equal(HttpStatusCode.NoContent, (await api.Http.DeleteAsync("api/v1/session", TestContext.Current.CancellationToken)).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, await GetSessionWithCookieAsync(copy));
+
+        // The same user's other session (another browser) is untouched.
+        Assert.Equal(HttpStatusCode.OK, (await other.Http.GetAsync("api/v1/session", TestContext.Current.CancellationToken)).StatusCode);
+    }
+
+    [Fact]
+    public async Task Signing_out_everywhere_ends_every_session_and_cuts_live_connections()
+    {
+        using var laptop = await InboxApi.SignInAsync(fixture.System.GatewayUrl, InboxSystem.AdminEmail, InboxSystem.AdminPassword);
+        using var phone = await InboxApi.SignInAsync(fixture.System.GatewayUrl, InboxSystem.AdminEmail, InboxSystem.AdminPassword);
+        await using var live = await AgentConnection.ConnectAsync(fixture.System.GatewayUrl, phone);
+
+        Assert.Equal(HttpStatusCode.NoContent, (await laptop.Http.DeleteAsync("api/v1/session?everywhere=true", TestContext.Current.CancellationToken)).StatusCode);
+        await live.Closed.WaitAsync(TimeSpan.FromSeconds(5), TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await phone.Http.GetAsync("api/v1/session", TestContext.Current.CancellationToken)).StatusCode);
+
+        // Signing in again works.
+        using var again = await InboxApi.SignInAsync(fixture.System.GatewayUrl, InboxSystem.AdminEmail, InboxSystem.AdminPassword);
+        Assert.Equal(HttpStatusCode.OK, (await again.Http.GetAsync("api/v1/session", TestContext.Current.CancellationToken)).StatusCode);
+    }
+
+    [Fact]
     public async Task Five_wrong_passwords_lock_sign_in_with_a_429_that_says_when_to_retry()
     {
         using var http = new HttpClient { BaseAddress = fixture.System.GatewayUrl };
@@ -39,6 +69,14 @@ public sealed class SessionTests(SystemFixture fixture) : IClassFixture<SystemFi
         Assert.InRange(locked.Headers.RetryAfter?.Delta?.TotalSeconds ?? 0, 1, 300);
         using var problem = JsonDocument.Parse(await locked.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
         Assert.StartsWith("Too many wrong passwords: sign-in is locked for", problem.RootElement.GetProperty("detail").GetString(), StringComparison.Ordinal);
+    }
+
+    private async Task<HttpStatusCode> GetSessionWithCookieAsync(string cookie)
+    {
+        using var http = new HttpClient(new HttpClientHandler { UseCookies = false }) { BaseAddress = fixture.System.GatewayUrl };
+        using var request = new HttpRequestMessage(HttpMethod.Get, "api/v1/session");
+        request.Headers.Add("Cookie", cookie);
+        return (await http.SendAsync(request, TestContext.Current.CancellationToken)).StatusCode;
     }
 
     [Theory]

@@ -12,6 +12,12 @@ public static class AuditActions
     /// <summary>A user signed in.</summary>
     public const string SignedIn = "session.signed_in";
 
+    /// <summary>A user signed out (one session).</summary>
+    public const string SignedOut = "session.signed_out";
+
+    /// <summary>A user signed out everywhere: every session ended.</summary>
+    public const string SignedOutEverywhere = "session.signed_out_everywhere";
+
     /// <summary>A known user's sign-in failed: wrong password, locked out, or deactivated.</summary>
     public const string SignInFailed = "session.sign_in_failed";
 

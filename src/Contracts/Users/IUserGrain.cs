@@ -29,8 +29,23 @@ public interface IUserGrain : IGrainWithStringKey
     [Alias("AcceptInvitation"), Requires(Permission.ServiceSignIn)]
     Task<UserProfile> AcceptInvitationAsync(string token, string password);
 
+    /// <summary>
+    /// The user, when a session begun at <paramref name="sessionVersion"/> still stands: the user is active, their
+    /// sessions have not all been ended since, and this one was not signed out. Otherwise null.
+    /// </summary>
+    [Alias("CheckSession"), Requires(Permission.ServiceSessions)]
+    Task<UserProfile?> CheckSessionAsync(string sessionId, int sessionVersion);
+
+    /// <summary>Signs one session out: its cookie is refused from now on, even a copy, until it would have expired anyway.</summary>
+    [Alias("EndSession"), Requires(Permission.ServiceSessions)]
+    Task EndSessionAsync(string sessionId, DateTimeOffset expiresAt);
+
+    /// <summary>Signs the user out everywhere: every session ends and their live connections are cut.</summary>
+    [Alias("EndAllSessions"), Requires(Permission.ServiceSessions)]
+    Task EndAllSessionsAsync();
+
     /// <summary>The user, or null when none exists under this key.</summary>
-    [Alias("Get"), Requires(Permission.UsersRead, Permission.ServiceSessions)]
+    [Alias("Get"), Requires(Permission.UsersRead)]
     Task<UserProfile?> GetAsync();
 
     /// <summary>Changes name, role, teams or channels. Returns the user as changed.</summary>

@@ -7,8 +7,8 @@ using Microsoft.AspNetCore.SignalR;
 namespace Inbox.Gateway.Realtime;
 
 /// <summary>
-/// The signed-in users connected to this gateway's inbox hub, with the access they connected with: the relay asks it
-/// who may see an event, and cuts a user's connections when their access changes.
+/// The signed-in users connected to this gateway's inbox hub, each connection with the session it was opened in: the
+/// relay asks it who may see an event, and cuts connections when a user's access changes or a session ends.
 /// </summary>
 public sealed class ConnectedAgents
 {
@@ -22,9 +22,8 @@ public sealed class ConnectedAgents
         {
             var agents = _organisations.GetOrAdd(user.OrganisationId, _ => new());
             var agent = agents.GetOrAdd(user.UserId, _ => new Agent());
-            agent.User = user;
             agent.Caller = user.ToCaller(null);
-            agent.Connections[connection.ConnectionId] = connection;
+            agent.Connections[connection.ConnectionId] = (connection, user);
         }
     }
 
@@ -61,27 +60,33 @@ public sealed class ConnectedAgents
         return groups;
     }
 
-    /// <summary>Closes every connection of the user; their clients reconnect, and are refused or get their new access.</summary>
-    public void Disconnect(string organisationId, string userId)
+    /// <summary>
+    /// Closes the user's connections (only those of <paramref name="sessionId"/> when given); their clients reconnect,
+    /// and are refused or get their new access.
+    /// </summary>
+    public void Disconnect(string organisationId, string userId, string? sessionId = null)
     {
         if (_organisations.TryGetValue(organisationId, out var agents) && agents.TryGetValue(userId, out var agent))
         {
-            foreach (var connection in agent.Connections.Values)
+            foreach (var (connection, session) in agent.Connections.Values)
             {
-                connection.Abort();
+                if (sessionId is null || session.SessionId == sessionId)
+                {
+                    connection.Abort();
+                }
             }
         }
     }
 
-    /// <summary>Every connected user, as they connected.</summary>
-    public IEnumerable<CurrentUser> Users => _organisations.Values.SelectMany(agents => agents.Values).Select(agent => agent.User);
+    /// <summary>Every session with a connection here, once each.</summary>
+    public IReadOnlyList<CurrentUser> Sessions =>
+        _organisations.Values.SelectMany(agents => agents.Values).SelectMany(agent => agent.Connections.Values.Select(c => c.Session))
+            .DistinctBy(session => (session.OrganisationId, session.UserId, session.SessionId)).ToList();
 
     private sealed class Agent
     {
-        public CurrentUser User { get; set; } = null!;
-
         public Caller Caller { get; set; } = null!;
 
-        public ConcurrentDictionary<string, HubCallerContext> Connections { get; } = new();
+        public ConcurrentDictionary<string, (HubCallerContext Connection, CurrentUser Session)> Connections { get; } = new();
     }
 }

@@ -95,23 +95,23 @@ public sealed partial class EventRelay(
         }
     }
 
-    // The feed's "sessions ended" notice is best effort; this sweep makes sure a deactivated user's connections end
-    // within one renewal round even if the notice was lost.
+    // The feed's "sessions ended" notice is best effort, and signing one session out sends none; this sweep ends the
+    // connections of a deactivated user or an ended session within one renewal round.
     private async Task CheckSessionsAsync()
     {
-        foreach (var user in connectedAgents.Users)
+        foreach (var session in connectedAgents.Sessions)
         {
             try
             {
-                var current = await cluster.GetGrain<IUserGrain>(GrainKeys.Compose(user.OrganisationId, user.UserId)).GetAsync();
-                if (current is not { Status: UserStatus.Active } || current.SessionVersion != user.SessionVersion)
+                var user = cluster.GetGrain<IUserGrain>(GrainKeys.Compose(session.OrganisationId, session.UserId));
+                if (await user.CheckSessionAsync(session.SessionId, session.SessionVersion) is null)
                 {
-                    connectedAgents.Disconnect(user.OrganisationId, user.UserId);
+                    connectedAgents.Disconnect(session.OrganisationId, session.UserId, session.SessionId);
                 }
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
-                LogSessionCheckFailed(e, user.OrganisationId, user.UserId);
+                LogSessionCheckFailed(e, session.OrganisationId, session.UserId);
             }
         }
     }

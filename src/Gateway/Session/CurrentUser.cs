@@ -1,5 +1,7 @@
+using System.Buffers.Text;
 using System.Globalization;
 using System.Security.Claims;
+using System.Security.Cryptography;
 using System.Text.Json.Serialization;
 using Inbox.Contracts.Security;
 using Inbox.Contracts.Users;
@@ -15,6 +17,7 @@ namespace Inbox.Gateway.Session;
 /// <param name="Teams">The teams the user belongs to.</param>
 /// <param name="Channels">The channels the user may work.</param>
 /// <param name="SessionVersion">The user's session version when the session began; a session of an older one is refused.</param>
+/// <param name="SessionId">This sign-in's own id, so signing out ends this session and no other.</param>
 public sealed record CurrentUser(
     string UserId,
     string Name,
@@ -23,12 +26,14 @@ public sealed record CurrentUser(
     UserRole Role,
     IReadOnlyList<string> Teams,
     IReadOnlyList<string> Channels,
-    [property: JsonIgnore] int SessionVersion)
+    [property: JsonIgnore] int SessionVersion,
+    [property: JsonIgnore] string SessionId)
 {
     private const string OrganisationClaim = "inbox:org";
     private const string TeamClaim = "inbox:team";
     private const string ChannelClaim = "inbox:channel";
     private const string SessionVersionClaim = "inbox:session-version";
+    private const string SessionIdClaim = "inbox:session";
 
     /// <summary>What the user may do, for the front end to show only what works (the server checks again).</summary>
     public IReadOnlyList<Permission> Permissions => [.. RolePermissions.For(Role).Order()];
@@ -44,14 +49,18 @@ public sealed record CurrentUser(
             new Claim(ClaimTypes.Role, Role.ToString()),
             new Claim(OrganisationClaim, OrganisationId),
             new Claim(SessionVersionClaim, SessionVersion.ToString(CultureInfo.InvariantCulture)),
+            new Claim(SessionIdClaim, SessionId),
             .. Teams.Select(t => new Claim(TeamClaim, t)),
             .. Channels.Select(c => new Claim(ChannelClaim, c)),
         ],
         authenticationType));
 
-    /// <summary>The session user of a signed-in user.</summary>
-    public static CurrentUser From(UserProfile user) =>
-        new(user.UserId, user.Name, user.Email, user.OrganisationId, user.Role, user.Teams, user.Channels, user.SessionVersion);
+    /// <summary>The user of session <paramref name="sessionId"/>, as their grain has them now.</summary>
+    public static CurrentUser From(UserProfile user, string sessionId) =>
+        new(user.UserId, user.Name, user.Email, user.OrganisationId, user.Role, user.Teams, user.Channels, user.SessionVersion, sessionId);
+
+    /// <summary>A new session's id: 128 random bits.</summary>
+    public static string NewSessionId() => Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(16));
 
     /// <summary>The user of an authenticated principal; throws when a claim is missing (an endpoint without authorization).</summary>
     public static CurrentUser From(ClaimsPrincipal principal)
@@ -66,6 +75,7 @@ public sealed record CurrentUser(
             Enum.Parse<UserRole>(Claim(ClaimTypes.Role)),
             principal.FindAll(TeamClaim).Select(c => c.Value).ToList(),
             principal.FindAll(ChannelClaim).Select(c => c.Value).ToList(),
-            int.Parse(Claim(SessionVersionClaim), CultureInfo.InvariantCulture));
+            int.Parse(Claim(SessionVersionClaim), CultureInfo.InvariantCulture),
+            Claim(SessionIdClaim));
     }
 }

@@ -1,14 +1,16 @@
 using System.Globalization;
+using Inbox.Contracts.Keys;
 using Inbox.Contracts.Users;
 using Inbox.Gateway.Infrastructure;
 using Inbox.Gateway.Security;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
 
 namespace Inbox.Gateway.Session;
 
-/// <summary><c>/api/v1/session</c>: sign in (sets an HttpOnly cookie), who am I, sign out.</summary>
+/// <summary><c>/api/v1/session</c>: sign in (sets an HttpOnly cookie), who am I, sign out (here or everywhere).</summary>
 public static class SessionApi
 {
     /// <summary>The body of a sign-in request.</summary>
@@ -19,8 +21,7 @@ public static class SessionApi
         var api = app.MapGroup("/api/v1/session").WithTags("Session");
         api.MapPost("/", SignInAsync).AllowAnonymous().RequireRateLimiting(RateLimits.SignIn);
         api.MapGet("/", GetCurrent).RequireAuthorization();
-        // Cast: a handler taking only HttpContext would otherwise bind as a RequestDelegate and drop its result.
-        api.MapDelete("/", (Delegate)SignOutAsync).AllowAnonymous();
+        api.MapDelete("/", SignOutAsync).AllowAnonymous();
         return app;
     }
 
@@ -46,7 +47,7 @@ public static class SessionApi
             case SignInOutcome.Deactivated:
                 return TypedResults.Problem("This account has been deactivated: ask an admin of your organisation.", statusCode: StatusCodes.Status403Forbidden, title: "Sign-in failed.");
             case SignInOutcome.SignedIn when answer.User is { } profile:
-                var user = CurrentUser.From(profile);
+                var user = CurrentUser.From(profile, CurrentUser.NewSessionId());
                 await http.SignInAsync(
                     CookieAuthenticationDefaults.AuthenticationScheme,
                     user.ToPrincipal(CookieAuthenticationDefaults.AuthenticationScheme),
@@ -59,8 +60,22 @@ public static class SessionApi
 
     public static Ok<CurrentUser> GetCurrent(HttpContext http) => TypedResults.Ok(CurrentUser.From(http.User));
 
-    public static async Task<NoContent> SignOutAsync(HttpContext http)
+    /// <summary>
+    /// Signs this session out, so its cookie stops working even where a copy survives; with <c>everywhere=true</c>,
+    /// every session of the user ends and their live connections are cut.
+    /// </summary>
+    public static async Task<NoContent> SignOutAsync(HttpContext http, IGrainFactory grains, IOptions<SignInSessionOptions> sessions, bool everywhere = false)
     {
+        if (http.User.Identity is { IsAuthenticated: true, AuthenticationType: CookieAuthenticationDefaults.AuthenticationScheme })
+        {
+            var session = CurrentUser.From(http.User);
+            var user = grains.GetGrain<IUserGrain>(GrainKeys.Compose(session.OrganisationId, session.UserId));
+            GatewayCallers.ActAsService(http.Connection.RemoteIpAddress?.ToString());
+            await (everywhere
+                ? user.EndAllSessionsAsync()
+                : user.EndSessionAsync(session.SessionId, DateTimeOffset.UtcNow + sessions.Value.IdleTimeout));
+        }
+
         await http.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
         return TypedResults.NoContent();
     }

@@ -7,8 +7,8 @@ using Microsoft.AspNetCore.Authentication.Cookies;
 namespace Inbox.Gateway.Session;
 
 /// <summary>
-/// Checks every request's session cookie against the user's grain: a deactivated user, or a session begun before the
-/// user's sessions were ended, is signed out at once; otherwise the request sees the user's current name, role, teams
+/// Checks every request's session cookie against the user's grain: a deactivated user, a session signed out (even a
+/// copy of its cookie), or one begun before the user's sessions were all ended, is refused at once; otherwise the request sees the user's current name, role, teams
 /// and channels. One in-memory grain call per request buys access changes that take effect immediately.
 /// </summary>
 internal static class SessionValidator
@@ -18,14 +18,14 @@ internal static class SessionValidator
         var session = context.Principal is { } principal ? TryRead(principal) : null;
         var grains = context.HttpContext.RequestServices.GetRequiredService<IGrainFactory>();
         var user = session is null ? null : await GetUserAsync(grains, session);
-        if (user is null || user.Status != UserStatus.Active || user.SessionVersion != session!.SessionVersion)
+        if (user is null)
         {
             context.RejectPrincipal();
             await context.HttpContext.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
             return;
         }
 
-        context.ReplacePrincipal(CurrentUser.From(user).ToPrincipal(CookieAuthenticationDefaults.AuthenticationScheme));
+        context.ReplacePrincipal(CurrentUser.From(user, session!.SessionId).ToPrincipal(CookieAuthenticationDefaults.AuthenticationScheme));
     }
 
     // A cookie from before a claim was added (an older release) is a session to end, not an error.
@@ -44,6 +44,6 @@ internal static class SessionValidator
     private static async Task<UserProfile?> GetUserAsync(IGrainFactory grains, CurrentUser session)
     {
         GatewayCallers.ActAsService();
-        return await grains.GetGrain<IUserGrain>(GrainKeys.Compose(session.OrganisationId, session.UserId)).GetAsync();
+        return await grains.GetGrain<IUserGrain>(GrainKeys.Compose(session.OrganisationId, session.UserId)).CheckSessionAsync(session.SessionId, session.SessionVersion);
     }
 }

@@ -29,6 +29,7 @@ public sealed class UserGrain(
     internal const int MinPasswordLength = 8;
     internal const int MaxPasswordLength = 256;
     internal const int MaxNameLength = 100;
+    internal const int MaxEndedSessions = 200;
     internal static readonly TimeSpan LockoutDuration = TimeSpan.FromMinutes(5);
     internal static readonly TimeSpan InvitationLifetime = TimeSpan.FromDays(7);
 
@@ -93,6 +94,49 @@ public sealed class UserGrain(
     }
 
     public Task<UserProfile?> GetAsync() => Task.FromResult(state.RecordExists ? Profile() : null);
+
+    public Task<UserProfile?> CheckSessionAsync(string sessionId, int sessionVersion)
+    {
+        var user = state.State;
+        var stands = state.RecordExists && user.Status == UserStatus.Active && user.SessionVersion == sessionVersion
+            && !(user.EndedSessions.TryGetValue(sessionId, out var until) && until > time.GetUtcNow());
+        return Task.FromResult(stands ? Profile() : null);
+    }
+
+    public async Task EndSessionAsync(string sessionId, DateTimeOffset expiresAt)
+    {
+        EnsureExists();
+        var ended = state.State.EndedSessions;
+        var now = time.GetUtcNow();
+        foreach (var expired in ended.Where(e => e.Value <= now).Select(e => e.Key).ToList())
+        {
+            ended.Remove(expired);
+        }
+
+        // Someone signing out hundreds of times within a session lifetime: end them all rather than keep a long list.
+        if (ended.Count >= MaxEndedSessions)
+        {
+            ended.Clear();
+            state.State.SessionVersion++;
+        }
+        else
+        {
+            ended[sessionId] = expiresAt;
+        }
+
+        await state.WriteStateAsync();
+        await audit.RecordAsync(Key.OrganisationId, AuditActions.SignedOut, AuditSubjects.User, Key.Id, actor: Self());
+    }
+
+    public async Task EndAllSessionsAsync()
+    {
+        EnsureExists();
+        state.State.SessionVersion++;
+        state.State.EndedSessions.Clear();
+        await state.WriteStateAsync();
+        await audit.RecordAsync(Key.OrganisationId, AuditActions.SignedOutEverywhere, AuditSubjects.User, Key.Id, actor: Self());
+        EndSessions();
+    }
 
     public async Task<UserProfile> UpdateAsync(UserChange change)
     {

@@ -22,4 +22,7 @@ public sealed class UserState
     /// <summary>The handle key of the open invitation (it holds the token's hash, never the token).</summary>
     [Id(10)] public string? InvitationHandle { get; set; }
     [Id(11)] public DateTimeOffset? InvitationExpiresAt { get; set; }
+
+    /// <summary>Sessions signed out before their cookie expires: session id → when the cookie would have expired.</summary>
+    [Id(12)] public Dictionary<string, DateTimeOffset> EndedSessions { get; set; } = [];
 }

@@ -41,9 +41,11 @@ public sealed class PermissionMatrixTests(SystemFixture fixture) : IClassFixture
         {
             foreach (var caller in SecurityDocument.Callers)
             {
+                // Signing out ends the session on the server, so it gets a session of its own.
+                var who = endpoint == "DELETE /api/v1/session" ? await callers[caller].FreshAsync() : callers[caller];
                 var answer = endpoint.StartsWith("HUB ", StringComparison.Ordinal)
-                    ? await CallHubAsync(endpoint, callers[caller])
-                    : await CallRestAsync(endpoint, callers[caller], ids);
+                    ? await CallHubAsync(endpoint, who)
+                    : await CallRestAsync(endpoint, who, ids);
                 if (answer != expected[caller])
                 {
                     mismatches.Add($"{endpoint} as {caller}: expected {expected[caller]}, got {answer}");
@@ -101,15 +103,21 @@ public sealed class PermissionMatrixTests(SystemFixture fixture) : IClassFixture
         using var deactivated = await System.SignInAsync(email, "gone-soon-password");
         await admin.DeactivateAsync(invited.User.UserId);
 
+        Func<Task<CookieContainer>> SignIn(string email, string password) => async () =>
+        {
+            using var fresh = await System.SignInAsync(email, password);
+            return fresh.Cookies;
+        };
+
         return new Dictionary<string, Caller>
         {
-            ["anonymous"] = new(null, null),
-            ["visitor"] = new(null, WidgetVisitorToken()),
-            ["agent"] = new(agent.Cookies, null),
-            ["supervisor"] = new(supervisor.Cookies, null),
-            ["admin"] = new(admin.Cookies, null),
-            ["deactivated"] = new(deactivated.Cookies, null),
-            ["other organisation"] = new(other.Cookies, null),
+            ["anonymous"] = new(null, null, null),
+            ["visitor"] = new(null, WidgetVisitorToken(), null),
+            ["agent"] = new(agent.Cookies, null, SignIn(InboxSystem.AgentEmail, InboxSystem.AgentPassword)),
+            ["supervisor"] = new(supervisor.Cookies, null, SignIn(InboxSystem.SupervisorEmail, InboxSystem.SupervisorPassword)),
+            ["admin"] = new(admin.Cookies, null, SignIn(InboxSystem.AdminEmail, InboxSystem.AdminPassword)),
+            ["deactivated"] = new(deactivated.Cookies, null, null),
+            ["other organisation"] = new(other.Cookies, null, SignIn(InboxSystem.OtherAdminEmail, InboxSystem.OtherAdminPassword)),
         };
     }
 
@@ -203,9 +211,12 @@ public sealed class PermissionMatrixTests(SystemFixture fixture) : IClassFixture
 
     private static string WidgetVisitorToken() => Guid.NewGuid().ToString("N");
 
-    /// <summary>A caller: a user's session cookies, or a widget visitor's token, or neither.</summary>
-    private sealed record Caller(CookieContainer? Cookies, string? VisitorToken)
+    /// <summary>A caller: a user's session cookies (and how to get a new session), or a widget visitor's token, or neither.</summary>
+    private sealed record Caller(CookieContainer? Cookies, string? VisitorToken, Func<Task<CookieContainer>>? SignIn)
     {
+        /// <summary>The same caller in a session of its own (callers without one stay as they are).</summary>
+        public async Task<Caller> FreshAsync() => SignIn is null ? this : this with { Cookies = await SignIn() };
+
         // Each request gets its own copy, so a sign-out or a rejected cookie in one call does not leak into the next.
         public CookieContainer CopyCookies(Uri url)
         {

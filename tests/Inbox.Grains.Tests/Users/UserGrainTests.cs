@@ -135,6 +135,26 @@ public sealed class UserGrainTests(GrainClusterFixture fixture)
     }
 
     [Fact]
+    public async Task A_signed_out_session_is_refused_until_it_would_have_expired_and_signing_out_everywhere_ends_all()
+    {
+        var (user, _) = await NewUserAsync();
+        var version = (await user.GetAsync())!.SessionVersion;
+        Assert.NotNull(await user.CheckSessionAsync("laptop", version));
+
+        await user.EndSessionAsync("laptop", fixture.Time.GetUtcNow() + TimeSpan.FromHours(1));
+        await fixture.DeactivateAsync(user);
+        Assert.Null(await user.CheckSessionAsync("laptop", version));
+        Assert.NotNull(await user.CheckSessionAsync("phone", version));
+
+        fixture.Time.Advance(TimeSpan.FromHours(1));
+        Assert.NotNull(await user.CheckSessionAsync("laptop", version));
+
+        await user.EndAllSessionsAsync();
+        Assert.Null(await user.CheckSessionAsync("phone", version));
+        Assert.NotNull(await user.CheckSessionAsync("phone", (await user.GetAsync())!.SessionVersion));
+    }
+
+    [Fact]
     public async Task An_admin_cannot_demote_or_deactivate_themself()
     {
         var (user, _) = await NewUserAsync(UserRole.Admin);
