@@ -10,45 +10,19 @@ namespace Inbox.Web.Tests;
 /// a real gateway, silo and Azurite; then the silo restarts and both still see the conversation. Screenshots of each
 /// step go to artifacts/tests/screenshots and are attached to the test result.
 /// </summary>
-public sealed class LiveChatPagesTests : IAsyncLifetime
+public sealed class LiveChatPagesTests : BrowserTest
 {
-    /// <summary>How long a live update may take to show (ms).</summary>
-    private const float Live = 10_000;
-
     /// <summary>How long one page load may take to show the conversation while the system recovers from a restart (ms).</summary>
     private const float Attempt = 5_000;
 
     private static readonly TimeSpan AfterRestart = TimeSpan.FromSeconds(60);
 
-    private InboxSystem? _system;
-    private Browser? _browser;
-
-    public async ValueTask InitializeAsync()
-    {
-        SetDefaultExpectTimeout(Live);
-        _system = await InboxSystem.StartAsync();
-        _browser = await Browser.LaunchAsync();
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        if (_browser is not null)
-        {
-            await _browser.DisposeAsync();
-        }
-
-        if (_system is not null)
-        {
-            await _system.DisposeAsync();
-        }
-    }
-
     [Fact]
     public async Task A_customer_and_an_agent_chat_live_through_the_two_pages_and_the_chat_survives_a_restart()
     {
-        var system = _system!;
-        await using var agentContext = await _browser!.NewPersonAsync(system);
-        await using var customerContext = await _browser!.NewPersonAsync(system);
+        var system = System;
+        await using var agentContext = await Browser.NewPersonAsync(system);
+        await using var customerContext = await Browser.NewPersonAsync(system);
         var agent = await agentContext.NewPageAsync();
         var customer = await customerContext.NewPageAsync();
         var widgetUrl = $"widget.html?websiteToken={Uri.EscapeDataString(InboxSystem.WebsiteToken)}";

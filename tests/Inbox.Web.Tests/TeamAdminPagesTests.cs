@@ -8,39 +8,14 @@ namespace Inbox.Web.Tests;
 /// password and lands in the inbox; the admin deactivates them and their open page falls back to sign-in within
 /// seconds; the audit log shows it all and verifies intact. Screenshots of each step go to artifacts/tests/screenshots.
 /// </summary>
-public sealed class TeamAdminPagesTests : IAsyncLifetime
+public sealed class TeamAdminPagesTests : BrowserTest
 {
-    private const float Live = 10_000;
-
-    private InboxSystem? _system;
-    private Browser? _browser;
-
-    public async ValueTask InitializeAsync()
-    {
-        SetDefaultExpectTimeout(Live);
-        _system = await InboxSystem.StartAsync();
-        _browser = await Browser.LaunchAsync();
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        if (_browser is not null)
-        {
-            await _browser.DisposeAsync();
-        }
-
-        if (_system is not null)
-        {
-            await _system.DisposeAsync();
-        }
-    }
-
     [Fact]
     public async Task An_admin_invites_an_agent_who_joins_and_is_cut_off_when_deactivated_and_the_audit_log_shows_it()
     {
-        var system = _system!;
-        await using var adminContext = await _browser!.NewPersonAsync(system);
-        await using var inviteeContext = await _browser.NewPersonAsync(system);
+        var system = System;
+        await using var adminContext = await Browser.NewPersonAsync(system);
+        await using var inviteeContext = await Browser.NewPersonAsync(system);
         var admin = await adminContext.NewPageAsync();
         var invitee = await inviteeContext.NewPageAsync();
         admin.Dialog += (_, dialog) => dialog.AcceptAsync();

@@ -15,7 +15,3 @@ public sealed class AuditOptions
     [Range(1, 64)]
     public int Shards { get; set; } = 4;
 }
-
-/// <summary>Validates <see cref="AuditOptions"/> at start.</summary>
-[Microsoft.Extensions.Options.OptionsValidator]
-public sealed partial class AuditOptionsValidator : Microsoft.Extensions.Options.IValidateOptions<AuditOptions>;

@@ -1,6 +1,7 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { api } from '../api/rest';
 import type { CurrentUser } from '../api/types';
+import { AuthCard } from './AuthCard';
 
 interface Props {
   token: string;
@@ -16,9 +17,7 @@ export function AcceptInvitationPage({ token, onSignedIn }: Props) {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
-  async function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    if (busy) return;
+  async function submit() {
     if (password.length < MinPasswordLength) {
       setError(`Choose a password of at least ${MinPasswordLength} characters.`);
       return;
@@ -39,47 +38,24 @@ export function AcceptInvitationPage({ token, onSignedIn }: Props) {
   }
 
   return (
-    <main className="login">
-      <form className="login__card" data-testid="invitation-form" onSubmit={(e) => void submit(e)}>
-        <div className="login__brand">
-          <span className="brand-mark" aria-hidden="true">
-            I
-          </span>
-          <h1>Welcome to Inbox</h1>
-        </div>
-        <p className="login__hint">You have been invited. Choose a password to finish setting up your account.</p>
-        <label className="field">
-          <span>Password</span>
-          <input
-            name="password"
-            type="password"
-            autoComplete="new-password"
-            required
-            autoFocus
-            value={password}
-            onChange={(e) => setPassword(e.target.value)}
-          />
-        </label>
-        <label className="field">
-          <span>Repeat the password</span>
-          <input
-            name="confirmation"
-            type="password"
-            autoComplete="new-password"
-            required
-            value={confirmation}
-            onChange={(e) => setConfirmation(e.target.value)}
-          />
-        </label>
-        {error && (
-          <p className="form-error" data-testid="invitation-error" role="alert">
-            {error}
-          </p>
-        )}
-        <button type="submit" className="button button--primary button--block" disabled={busy}>
-          {busy ? 'Setting up…' : 'Set password and sign in'}
-        </button>
-      </form>
-    </main>
+    <AuthCard
+      title="Welcome to Inbox"
+      testId="invitation-form"
+      hint="You have been invited. Choose a password to finish setting up your account."
+      error={error}
+      busy={busy}
+      submitLabel="Set password and sign in"
+      busyLabel="Setting up…"
+      onSubmit={() => void submit()}
+    >
+      <label className="field">
+        <span>Password</span>
+        <input name="password" type="password" autoComplete="new-password" required autoFocus value={password} onChange={(e) => setPassword(e.target.value)} />
+      </label>
+      <label className="field">
+        <span>Repeat the password</span>
+        <input name="confirmation" type="password" autoComplete="new-password" required value={confirmation} onChange={(e) => setConfirmation(e.target.value)} />
+      </label>
+    </AuthCard>
   );
 }

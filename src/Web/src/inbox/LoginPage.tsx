@@ -1,6 +1,7 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { api } from '../api/rest';
 import type { CurrentUser } from '../api/types';
+import { AuthCard } from './AuthCard';
 
 interface Props {
   onSignedIn: (user: CurrentUser) => void;
@@ -12,9 +13,7 @@ export function LoginPage({ onSignedIn }: Props) {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
-  async function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    if (busy) return;
+  async function submit() {
     setBusy(true);
     setError(null);
     try {
@@ -26,46 +25,15 @@ export function LoginPage({ onSignedIn }: Props) {
   }
 
   return (
-    <main className="login">
-      <form className="login__card" data-testid="login-form" onSubmit={(e) => void submit(e)}>
-        <div className="login__brand">
-          <span className="brand-mark" aria-hidden="true">
-            I
-          </span>
-          <h1>Sign in to Inbox</h1>
-        </div>
-        <label className="field">
-          <span>Email</span>
-          <input
-            name="email"
-            type="email"
-            autoComplete="username"
-            required
-            autoFocus
-            value={email}
-            onChange={(e) => setEmail(e.target.value)}
-          />
-        </label>
-        <label className="field">
-          <span>Password</span>
-          <input
-            name="password"
-            type="password"
-            autoComplete="current-password"
-            required
-            value={password}
-            onChange={(e) => setPassword(e.target.value)}
-          />
-        </label>
-        {error && (
-          <p className="form-error" data-testid="login-error" role="alert">
-            {error}
-          </p>
-        )}
-        <button type="submit" className="button button--primary button--block" disabled={busy}>
-          {busy ? 'Signing in…' : 'Sign in'}
-        </button>
-      </form>
-    </main>
+    <AuthCard title="Sign in to Inbox" testId="login-form" error={error} busy={busy} submitLabel="Sign in" busyLabel="Signing in…" onSubmit={() => void submit()}>
+      <label className="field">
+        <span>Email</span>
+        <input name="email" type="email" autoComplete="username" required autoFocus value={email} onChange={(e) => setEmail(e.target.value)} />
+      </label>
+      <label className="field">
+        <span>Password</span>
+        <input name="password" type="password" autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.target.value)} />
+      </label>
+    </AuthCard>
   );
 }
