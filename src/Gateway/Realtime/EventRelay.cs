@@ -3,6 +3,7 @@ using Inbox.Contracts.Events;
 using Inbox.Contracts.Keys;
 using Inbox.Contracts.Users;
 using Inbox.Gateway.Security;
+using Inbox.Gateway.Session;
 using Microsoft.AspNetCore.SignalR;
 
 namespace Inbox.Gateway.Realtime;
@@ -95,6 +96,14 @@ public sealed partial class EventRelay(
         }
     }
 
+    /// <summary>True when the user's session still stands (active, not signed out, not ended everywhere).</summary>
+    public async Task<bool> SessionStandsAsync(CurrentUser session)
+    {
+        GatewayCallers.ActAsService();
+        var user = cluster.GetGrain<IUserGrain>(GrainKeys.Compose(session.OrganisationId, session.UserId));
+        return await user.CheckSessionAsync(session.SessionId, session.SessionVersion) is not null;
+    }
+
     // The feed's "sessions ended" notice is best effort, and signing one session out sends none; this sweep ends the
     // connections of a deactivated user or an ended session within one renewal round.
     private async Task CheckSessionsAsync()
@@ -103,8 +112,7 @@ public sealed partial class EventRelay(
         {
             try
             {
-                var user = cluster.GetGrain<IUserGrain>(GrainKeys.Compose(session.OrganisationId, session.UserId));
-                if (await user.CheckSessionAsync(session.SessionId, session.SessionVersion) is null)
+                if (!await SessionStandsAsync(session))
                 {
                     connectedAgents.Disconnect(session.OrganisationId, session.UserId, session.SessionId);
                 }

@@ -18,6 +18,13 @@ public sealed class InboxHub(EventRelay relay, ConnectedAgents connectedAgents) 
         await Groups.AddToGroupAsync(Context.ConnectionId, Audience.Agent(user.OrganisationId, user.UserId));
         connectedAgents.Add(user, Context);
         await relay.AttachAsync(user.OrganisationId);
+
+        // A session ended after its cookie was checked but before this connection was registered would otherwise
+        // stay connected until the relay's next sweep: the "sessions ended" notice found nothing to cut.
+        if (!await relay.SessionStandsAsync(user))
+        {
+            Context.Abort();
+        }
     }
 
     public override Task OnDisconnectedAsync(Exception? exception)
