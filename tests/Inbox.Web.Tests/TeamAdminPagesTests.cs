@@ -6,7 +6,7 @@ namespace Inbox.Web.Tests;
 /// <summary>
 /// An admin manages people in a real browser: invites an agent, who opens the link in their own browser, chooses a
 /// password and lands in the inbox; the admin deactivates them and their open page falls back to sign-in within
-/// seconds; the audit log shows it all and verifies intact. Screenshots of each step go to artifacts/tests/screenshots.
+/// seconds; the audit log shows it all, verifies intact and downloads as CSV. Screenshots of each step go to artifacts/tests/screenshots.
 /// </summary>
 public sealed class TeamAdminPagesTests : BrowserTest
 {
@@ -77,6 +77,12 @@ public sealed class TeamAdminPagesTests : BrowserTest
             await admin.GetByTestId("verify-audit").ClickAsync();
             await Expect(admin.GetByTestId("audit-verification")).ToContainTextAsync("Intact");
             await Browser.SnapAsync(admin, "team-06-audit-log");
+
+            // 6. The admin downloads the log as CSV.
+            var download = await admin.RunAndWaitForDownloadAsync(() => admin.GetByTestId("export-audit").ClickAsync());
+            var csv = await File.ReadAllTextAsync(await download.PathAsync(), TestContext.Current.CancellationToken);
+            Assert.StartsWith("at,actor_kind,actor_id", csv, StringComparison.Ordinal);
+            Assert.Contains("user.deactivated", csv, StringComparison.Ordinal);
         }
         catch
         {

@@ -51,6 +51,9 @@ public static class AuditActions
     /// <summary>An admin created or renamed a team.</summary>
     public const string TeamSaved = "team.saved";
 
+    /// <summary>An admin exported audit entries (the entry records the filter).</summary>
+    public const string AuditExported = "audit.exported";
+
     /// <summary>A channel was connected.</summary>
     public const string ChannelConnected = "channel.connected";
 

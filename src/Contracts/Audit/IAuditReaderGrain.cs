@@ -11,6 +11,10 @@ public interface IAuditReaderGrain : IGrainWithStringKey
     [Alias("Query"), ReadOnly, Requires(Permission.AuditRead)]
     Task<AuditPage> QueryAsync(AuditQuery query);
 
+    /// <summary>Records that the caller exported the entries matching <paramref name="query"/> (an export is itself audited).</summary>
+    [Alias("RecordExport"), Requires(Permission.AuditRead)]
+    Task RecordExportAsync(AuditQuery query);
+
     /// <summary>Re-checks every chain of the days from <paramref name="firstDay"/> to <paramref name="lastDay"/> and reports the first broken link.</summary>
     [Alias("Verify"), ReadOnly, Requires(Permission.AuditRead)]
     Task<AuditVerification> VerifyAsync(DateOnly firstDay, DateOnly lastDay);

@@ -1,3 +1,5 @@
+using System.Text;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Inbox.Contracts.Audit;
 using Inbox.Contracts.Security;
@@ -5,6 +7,8 @@ using Inbox.Gateway.Infrastructure;
 using Inbox.Gateway.Security;
 using Inbox.Gateway.Session;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.Options;
 
 namespace Inbox.Gateway.Audit;
 
@@ -46,6 +50,7 @@ public static class AuditApi
         var audit = app.MapGroup("/api/v1/audit").WithTags("Audit");
         audit.MapGet("/", QueryAsync).RequirePermission(Permission.AuditRead);
         audit.MapGet("/verify", VerifyAsync).RequirePermission(Permission.AuditRead);
+        audit.MapGet("/export", ExportAsync).RequirePermission(Permission.AuditRead);
         return app;
     }
 
@@ -77,6 +82,63 @@ public static class AuditApi
 
         var page = await Reader(grains, http).QueryAsync(new AuditQuery(first, last, Blank(actor), Blank(action), Blank(subject), limit, cursor));
         return TypedResults.Ok(new EntryPage(page.Items.Select(EntryView.Of).ToList(), page.NextCursor));
+    }
+
+    /// <summary>
+    /// Every matching entry as a CSV download (or NDJSON with <c>format=ndjson</c>), newest first, streamed page by page
+    /// so a year of entries never sits in memory. The export itself is recorded in the audit log first.
+    /// </summary>
+    public static async Task<Results<PushStreamHttpResult, ProblemHttpResult>> ExportAsync(
+        IGrainFactory grains,
+        HttpContext http,
+        DateOnly? from = null,
+        DateOnly? to = null,
+        string? actor = null,
+        string? action = null,
+        string? subject = null,
+        string format = "csv")
+    {
+        if (Days(from, to) is not ({ } first, { } last))
+        {
+            return Problems.BadRequest($"from must not be after to, and the range may span at most {MaxDays} days.");
+        }
+
+        if (format is not ("csv" or "ndjson"))
+        {
+            return Problems.BadRequest("format must be csv or ndjson.");
+        }
+
+        var reader = Reader(grains, http);
+        var query = new AuditQuery(first, last, Blank(actor), Blank(action), Blank(subject), MaxPageSize, null);
+        await reader.RecordExportAsync(query);
+
+        var json = http.RequestServices.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions;
+        var fileName = $"audit-{first:yyyyMMdd}-{last:yyyyMMdd}.{format}";
+        return TypedResults.Stream(
+            async stream =>
+            {
+                await using var writer = new StreamWriter(stream, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
+                if (format == "csv")
+                {
+                    await writer.WriteLineAsync(AuditCsv.Header);
+                }
+
+                for (string? cursor = null; ;)
+                {
+                    var page = await reader.QueryAsync(query with { Cursor = cursor });
+                    foreach (var entry in page.Items)
+                    {
+                        await writer.WriteLineAsync(format == "csv" ? AuditCsv.Row(entry) : JsonSerializer.Serialize(EntryView.Of(entry), json));
+                    }
+
+                    if ((cursor = page.NextCursor) is null)
+                    {
+                        break;
+                    }
+                }
+            },
+            format == "csv" ? "text/csv; charset=utf-8" : "application/x-ndjson",
+            fileName);
     }
 
     public static async Task<Results<Ok<AuditVerification>, ProblemHttpResult>> VerifyAsync(

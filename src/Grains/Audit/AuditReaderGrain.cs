@@ -9,7 +9,7 @@ namespace Inbox.Grains.Audit;
 /// Stateless: any silo answers.
 /// </summary>
 [StatelessWorker]
-public sealed class AuditReaderGrain(AuditStore store, IOptions<AuditOptions> options) : Grain, IAuditReaderGrain
+public sealed class AuditReaderGrain(AuditStore store, AuditTrail audit, IOptions<AuditOptions> options) : Grain, IAuditReaderGrain
 {
     private int Shards => options.Value.Shards;
 
@@ -37,6 +37,14 @@ public sealed class AuditReaderGrain(AuditStore store, IOptions<AuditOptions> op
 
         return new AuditPage(items, null);
     }
+
+    public Task RecordExportAsync(AuditQuery query) =>
+        audit.RecordAsync(
+            OrganisationId,
+            AuditActions.AuditExported,
+            AuditSubjects.AuditLog,
+            OrganisationId,
+            after: new { query.From, query.To, query.ActorId, query.Action, query.SubjectId });
 
     public async Task<AuditVerification> VerifyAsync(DateOnly firstDay, DateOnly lastDay)
     {

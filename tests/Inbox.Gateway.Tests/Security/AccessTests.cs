@@ -182,6 +182,17 @@ public sealed class AccessTests(SystemFixture fixture) : IClassFixture<SystemFix
 
         var badRange = await admin.Http.GetAsync("api/v1/audit?from=2026-02-01&to=2026-01-01", TestContext.Current.CancellationToken);
         Assert.Equal(HttpStatusCode.BadRequest, badRange.StatusCode);
+
+        // The export has every matching entry, and is itself in the log.
+        var export = await admin.Http.GetAsync($"api/v1/audit/export?subject={profile.UserId}", TestContext.Current.CancellationToken);
+        Assert.Equal("text/csv", export.Content.Headers.ContentType?.MediaType);
+        var lines = (await export.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.StartsWith("at,actor_kind,actor_id", lines[0], StringComparison.Ordinal);
+        Assert.Equal(["user.deactivated", "session.signed_in", "user.invitation_accepted", "user.invited"], lines[1..].Select(l => l.Split(',')[5]));
+        var exported = await admin.Http.GetFromJsonAsync<JsonElement>("api/v1/audit?action=audit", TestContext.Current.CancellationToken);
+        var entry = exported.GetProperty("items").EnumerateArray().First();
+        Assert.Equal("audit.exported", entry.GetProperty("action").GetString());
+        Assert.Equal(profile.UserId, entry.GetProperty("after").GetProperty("subjectId").GetString());
     }
 
     private Task<InboxApi> SignInAdminAsync() => System.SignInAsync(InboxSystem.AdminEmail, InboxSystem.AdminPassword);

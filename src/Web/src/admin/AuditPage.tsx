@@ -79,6 +79,9 @@ export function AuditPage() {
           <button type="button" className="button" onClick={() => void verify()} data-testid="verify-audit">
             Verify integrity
           </button>
+          <a className="button" href={api.auditExportUrl(filter)} download data-testid="export-audit">
+            Export CSV
+          </a>
         </div>
       </form>
       {verification && (

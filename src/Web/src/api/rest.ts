@@ -217,6 +217,11 @@ export const api = {
     return request<AuditPage>('GET', `/api/v1/audit${query({ ...filter, cursor, limit })}`);
   },
 
+  /** The download link of every entry matching the filter, as CSV (the export is itself audited). */
+  auditExportUrl(filter: AuditFilter): string {
+    return `/api/v1/audit/export${query({ ...filter, format: 'csv' })}`;
+  },
+
   verifyAudit(filter: Pick<AuditFilter, 'from' | 'to'>): Promise<AuditVerification> {
     return request<AuditVerification>('GET', `/api/v1/audit/verify${query(filter)}`);
   },
