@@ -91,6 +91,7 @@ public static class GatewayHostingExtensions
         app.MapConversationsApi();
         app.MapUsersApi();
         app.MapTeamsApi();
+        app.MapOrganisationApi();
         app.MapAuditApi();
         app.MapChannelsApi();
         app.MapHub<InboxHub>("/hubs/inbox");

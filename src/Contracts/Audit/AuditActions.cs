@@ -48,6 +48,9 @@ public static class AuditActions
     /// <summary>An admin reactivated a user.</summary>
     public const string UserReactivated = "user.reactivated";
 
+    /// <summary>An admin renamed the organisation.</summary>
+    public const string OrganisationRenamed = "organisation.renamed";
+
     /// <summary>An admin created or renamed a team.</summary>
     public const string TeamSaved = "team.saved";
 

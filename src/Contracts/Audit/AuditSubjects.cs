@@ -15,6 +15,9 @@ public static class AuditSubjects
     /// <summary>A team (subject id: the team id).</summary>
     public const string Team = "team";
 
+    /// <summary>The organisation (subject id: the organisation id).</summary>
+    public const string Organisation = "organisation";
+
     /// <summary>The organisation's audit log itself (subject id: the organisation id).</summary>
     public const string AuditLog = "audit_log";
 }

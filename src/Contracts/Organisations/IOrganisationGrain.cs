@@ -18,6 +18,10 @@ public interface IOrganisationGrain : IGrainWithStringKey
     [Alias("SaveTeam"), Requires(Permission.UsersManage)]
     Task<Team> SaveTeamAsync(string teamId, string name);
 
+    /// <summary>Renames the organisation. Throws <see cref="ArgumentException"/> for an empty or over-long name.</summary>
+    [Alias("Rename"), Requires(Permission.SettingsManage)]
+    Task<OrganisationInfo> RenameAsync(string name);
+
     /// <summary>The organisation, or null when it does not exist.</summary>
     [Alias("Get"), Requires(Permission.UsersRead, Permission.ChannelsRead)]
     Task<OrganisationInfo?> GetAsync();

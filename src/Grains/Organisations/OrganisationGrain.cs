@@ -12,7 +12,7 @@ public sealed class OrganisationGrain(
     AuditTrail audit)
     : Grain, IOrganisationGrain
 {
-    internal const int MaxTeamNameLength = 100;
+    internal const int MaxNameLength = 100;
 
     public async Task<OrganisationInfo> EnsureAsync(string name)
     {
@@ -41,12 +41,7 @@ public sealed class OrganisationGrain(
             throw new ArgumentException($"'{teamId}' is not a valid team id (1-64 letters, digits, '-' or '_').", nameof(teamId));
         }
 
-        if (string.IsNullOrWhiteSpace(name) || name.Trim().Length > MaxTeamNameLength)
-        {
-            throw new ArgumentException($"A team needs a name of 1-{MaxTeamNameLength} characters.", nameof(name));
-        }
-
-        var team = new Team(teamId, name.Trim());
+        var team = new Team(teamId, ValidName(name, "A team"));
         var teams = state.State.Teams;
         var index = teams.FindIndex(t => t.TeamId == teamId);
         if (index >= 0 && teams[index] == team)
@@ -69,7 +64,22 @@ public sealed class OrganisationGrain(
         return team;
     }
 
+    public async Task<OrganisationInfo> RenameAsync(string name)
+    {
+        var before = Info();
+        state.State.Name = ValidName(name, "An organisation");
+        await state.WriteStateAsync();
+        var after = Info();
+        await audit.RecordAsync(this.GetPrimaryKeyString(), AuditActions.OrganisationRenamed, AuditSubjects.Organisation, this.GetPrimaryKeyString(), new { before.Name }, new { after.Name });
+        return after;
+    }
+
     public Task<OrganisationInfo?> GetAsync() => Task.FromResult(state.RecordExists ? Info() : null);
+
+    private static string ValidName(string? name, string what) =>
+        string.IsNullOrWhiteSpace(name) || name.Trim().Length > MaxNameLength
+            ? throw new ArgumentException($"{what} needs a name of 1-{MaxNameLength} characters.", nameof(name))
+            : name.Trim();
 
     private OrganisationInfo Info() =>
         new(this.GetPrimaryKeyString(), state.State.Name, [.. state.State.ChannelIds], [.. state.State.Teams.OrderBy(t => t.Name, StringComparer.CurrentCultureIgnoreCase)]);

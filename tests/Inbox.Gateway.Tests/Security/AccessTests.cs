@@ -195,6 +195,24 @@ public sealed class AccessTests(SystemFixture fixture) : IClassFixture<SystemFix
         Assert.Equal(profile.UserId, entry.GetProperty("after").GetProperty("subjectId").GetString());
     }
 
+    [Fact]
+    public async Task An_admin_renames_the_organisation_and_the_change_is_audited()
+    {
+        using var admin = await SignInAdminAsync();
+        var renamed = await admin.Http.PatchAsJsonAsync("api/v1/organisation", new { name = "  Acme Customer Care " }, TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.OK, renamed.StatusCode);
+        var organisation = await admin.Http.GetFromJsonAsync<JsonElement>("api/v1/organisation", TestContext.Current.CancellationToken);
+        Assert.Equal("Acme Customer Care", organisation.GetProperty("name").GetString());
+
+        var empty = await admin.Http.PatchAsJsonAsync("api/v1/organisation", new { name = " " }, TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.BadRequest, empty.StatusCode);
+
+        var audit = await admin.Http.GetFromJsonAsync<JsonElement>("api/v1/audit?action=organisation", TestContext.Current.CancellationToken);
+        var entry = audit.GetProperty("items").EnumerateArray().First();
+        Assert.Equal("Acme Customer Care", entry.GetProperty("after").GetProperty("name").GetString());
+        Assert.Equal("u_admin", entry.GetProperty("actor").GetProperty("id").GetString());
+    }
+
     private Task<InboxApi> SignInAdminAsync() => System.SignInAsync(InboxSystem.AdminEmail, InboxSystem.AdminPassword);
 
     private async Task<(InboxApi Api, UserProfile User)> NewUserAsync(InboxApi admin, string role, IReadOnlyList<string> channels)

@@ -165,6 +165,7 @@ public sealed class PermissionMatrixTests(SystemFixture fixture) : IClassFixture
         "POST /api/v1/users" => new { name = "Invitee", email = $"{Guid.NewGuid():N}@acme.test", role = "agent" },
         "PATCH /api/v1/users/{userId}" => new { name = "Matrix Target" },
         "PUT /api/v1/teams/{teamId}" => new { name = "Tier 1" },
+        "PATCH /api/v1/organisation" => new { name = "A renamed organisation" },
         "PUT /api/v1/channels/{channelId}/credentials" => new { accessToken = "matrix-access-token" },
         _ => null,
     };

@@ -144,8 +144,9 @@ export const api = {
     });
   },
 
-  signOut(): Promise<void> {
-    return request<void>('DELETE', '/api/v1/session', { allowAnonymous: true });
+  /** Ends this session on the server (or, with `everywhere`, every session of the user). */
+  signOut(everywhere = false): Promise<void> {
+    return request<void>('DELETE', `/api/v1/session${everywhere ? '?everywhere=true' : ''}`, { allowAnonymous: true });
   },
 
   async listConversations(limit = 100): Promise<ConversationSummary[]> {

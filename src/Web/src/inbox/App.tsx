@@ -35,9 +35,9 @@ export function App() {
     return () => setUnauthorizedHandler(null);
   }, [checkSession, sessionLost]);
 
-  const signOut = useCallback(async () => {
+  const signOut = useCallback(async (everywhere: boolean) => {
     try {
-      await api.signOut();
+      await api.signOut(everywhere);
     } catch {
       // The cookie may already be gone; sign out locally either way.
     } finally {

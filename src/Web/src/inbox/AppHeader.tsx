@@ -7,7 +7,8 @@ interface Props {
   page: 'inbox' | 'team' | 'audit';
   /** The live connection's state; shown on the inbox, which is the page that has one. */
   connection?: ConnectionState;
-  onSignOut: () => void;
+  /** Signs this session out, or every session of the user. */
+  onSignOut: (everywhere: boolean) => void;
 }
 
 export function AppHeader({ user, page, connection, onSignOut }: Props) {
@@ -51,8 +52,17 @@ export function AppHeader({ user, page, connection, onSignOut }: Props) {
             {user.organisationId} · {user.role}
           </span>
         </div>
-        <button type="button" className="button button--ghost" onClick={onSignOut} data-testid="sign-out">
+        <button type="button" className="button button--ghost" onClick={() => onSignOut(false)} data-testid="sign-out">
           Sign out
+        </button>
+        <button
+          type="button"
+          className="button button--ghost button--small"
+          title="End your sessions on every device and browser"
+          onClick={() => onSignOut(true)}
+          data-testid="sign-out-everywhere"
+        >
+          Everywhere
         </button>
       </div>
     </header>

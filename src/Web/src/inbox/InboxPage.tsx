@@ -6,7 +6,7 @@ import { useInbox } from './useInbox';
 
 interface Props {
   user: CurrentUser;
-  onSignOut: () => void;
+  onSignOut: (everywhere: boolean) => void;
   onSessionLost: () => void;
 }
 
