@@ -5,17 +5,32 @@ using Inbox.Contracts.Audit;
 using Inbox.Contracts.Security;
 using Inbox.Contracts.Serialization;
 using Microsoft.Extensions.Options;
+using Polly;
+using Polly.Retry;
 
 namespace Inbox.Grains.Audit;
 
 /// <summary>
 /// How grains record what they changed: the actor and their address come from the call's <see cref="Caller"/>, the
 /// time from the silo's clock; the entry goes to the partition of the organisation's day and the subject's shard
-/// (so one thing's entries stay in one chain, in order). Returns once the entry is stored.
+/// (so one thing's entries stay in one chain, in order). Returns once the entry is stored. The change it records is
+/// already stored when this runs, so a passing storage or cluster hiccup is retried rather than failing the request
+/// and leaving the change without its entry.
 /// </summary>
 public sealed class AuditTrail(IGrainFactory grains, TimeProvider time, IOptions<AuditOptions> options)
 {
     private static readonly JsonSerializerOptions Json = CreateJson();
+
+    private static readonly ResiliencePipeline Retry = new ResiliencePipelineBuilder()
+        .AddRetry(new RetryStrategyOptions
+        {
+            MaxRetryAttempts = 4,
+            Delay = TimeSpan.FromMilliseconds(100),
+            BackoffType = DelayBackoffType.Exponential,
+            UseJitter = true,
+            ShouldHandle = new PredicateBuilder().Handle<Exception>(e => e is not (ArgumentException or OperationCanceledException)),
+        })
+        .Build();
 
     /// <summary>
     /// Records <paramref name="action"/> on a subject, with its state before and after (serialised as the API shows
@@ -42,7 +57,8 @@ public sealed class AuditTrail(IGrainFactory grains, TimeProvider time, IOptions
             before is null ? null : JsonSerializer.Serialize(before, Json),
             after is null ? null : JsonSerializer.Serialize(after, Json));
         var partition = AuditStore.Partition(organisationId, DateOnly.FromDateTime(at.UtcDateTime), Shard(subjectId));
-        await grains.GetGrain<IAuditLogGrain>(partition).AppendAsync(record);
+        var log = grains.GetGrain<IAuditLogGrain>(partition);
+        await Retry.ExecuteAsync(async _ => await log.AppendAsync(record));
     }
 
     private int Shard(string subjectId) =>
