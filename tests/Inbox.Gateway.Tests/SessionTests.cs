@@ -52,6 +52,32 @@ public sealed class SessionTests(SystemFixture fixture) : IClassFixture<SystemFi
     }
 
     [Fact]
+    public async Task Changing_the_password_keeps_this_session_and_ends_the_others()
+    {
+        using var admin = await InboxApi.SignInAsync(fixture.System.GatewayUrl, InboxSystem.AdminEmail, InboxSystem.AdminPassword);
+        var invitation = await admin.InviteAsync("Pat", $"{Guid.NewGuid():N}@acme.test", "agent");
+        await fixture.System.AcceptInvitationAsync(invitation.InvitationToken, "first password");
+        using var here = await InboxApi.SignInAsync(fixture.System.GatewayUrl, invitation.User.Email, "first password");
+        using var elsewhere = await InboxApi.SignInAsync(fixture.System.GatewayUrl, invitation.User.Email, "first password");
+
+        var wrong = await here.Http.PutAsJsonAsync("api/v1/session/password", new { currentPassword = "nope", newPassword = "second password" }, TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.BadRequest, wrong.StatusCode);
+        var changed = await here.Http.PutAsJsonAsync("api/v1/session/password", new { currentPassword = "first password", newPassword = "second password" }, TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.OK, changed.StatusCode);
+
+        Assert.Equal(HttpStatusCode.OK, (await here.Http.GetAsync("api/v1/session", TestContext.Current.CancellationToken)).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await elsewhere.Http.GetAsync("api/v1/session", TestContext.Current.CancellationToken)).StatusCode);
+        using var again = await InboxApi.SignInAsync(fixture.System.GatewayUrl, invitation.User.Email, "second password");
+
+        // An admin's reset link replaces a forgotten password and ends every session made with the old one.
+        var reset = await admin.Http.PostAsync($"api/v1/users/{invitation.User.UserId}/password-reset", null, TestContext.Current.CancellationToken);
+        var token = (await reset.Content.ReadFromJsonAsync<InvitationResult>(InboxApi.Json, TestContext.Current.CancellationToken))!.InvitationToken;
+        await fixture.System.AcceptInvitationAsync(token, "third password");
+        Assert.Equal(HttpStatusCode.Unauthorized, (await again.Http.GetAsync("api/v1/session", TestContext.Current.CancellationToken)).StatusCode);
+        using var afterReset = await InboxApi.SignInAsync(fixture.System.GatewayUrl, invitation.User.Email, "third password");
+    }
+
+    [Fact]
     public async Task Five_wrong_passwords_lock_sign_in_with_a_429_that_says_when_to_retry()
     {
         using var http = new HttpClient { BaseAddress = fixture.System.GatewayUrl };

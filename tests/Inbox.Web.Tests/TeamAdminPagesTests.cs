@@ -62,6 +62,9 @@ public sealed class TeamAdminPagesTests : BrowserTest
             // 4. The admin deactivates her: her open inbox drops back to the sign-in page without a reload.
             await admin.ReloadAsync();
             await Expect(row.GetByTestId("user-status")).ToHaveTextAsync("active");
+            await row.GetByTestId("reset-password").ClickAsync();
+            await Expect(admin.GetByTestId("invitation-link")).ToContainTextAsync("a new password");
+            Assert.NotEqual(link, await admin.GetByTestId("invitation-url").InputValueAsync());
             await row.GetByTestId("deactivate-user").ClickAsync();
             await Expect(row.GetByTestId("user-status")).ToHaveTextAsync("deactivated");
             await Browser.SnapAsync(admin, "team-04-deactivated");

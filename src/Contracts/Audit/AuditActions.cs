@@ -36,6 +36,15 @@ public static class AuditActions
     /// <summary>An invited user chose their password.</summary>
     public const string InvitationAccepted = "user.invitation_accepted";
 
+    /// <summary>An admin issued a password-reset link for an active user.</summary>
+    public const string PasswordResetIssued = "user.password_reset_issued";
+
+    /// <summary>A user set a new password through a reset link (every older session ended).</summary>
+    public const string PasswordReset = "user.password_reset";
+
+    /// <summary>A user changed their own password (every other session ended).</summary>
+    public const string PasswordChanged = "user.password_changed";
+
     /// <summary>An admin changed a user's name, teams or channels.</summary>
     public const string UserChanged = "user.changed";
 

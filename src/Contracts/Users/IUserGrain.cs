@@ -21,13 +21,27 @@ public interface IUserGrain : IGrainWithStringKey
     [Alias("Invite"), Requires(Permission.UsersManage)]
     Task<Invitation> InviteAsync(UserInvite invite);
 
-    /// <summary>A new invitation token for a user who has not accepted yet; the old token stops working.</summary>
+    /// <summary>
+    /// A new link token: for a user who has not accepted yet, a new invitation; for an active user, a password reset.
+    /// Any older token stops working. Throws <see cref="Errors.ConflictException"/> for a deactivated user.
+    /// </summary>
     [Alias("Reinvite"), Requires(Permission.UsersManage)]
     Task<Invitation> ReinviteAsync();
 
-    /// <summary>Sets the password of an invited user whose token is right and unexpired; the user becomes active.</summary>
+    /// <summary>
+    /// Sets the password of a user whose link token is right and unexpired: an invited user becomes active; an active
+    /// user's password is reset and every session made with the old one ends.
+    /// </summary>
     [Alias("AcceptInvitation"), Requires(Permission.ServiceSignIn)]
     Task<UserProfile> AcceptInvitationAsync(string token, string password);
+
+    /// <summary>
+    /// The user changes their own password, giving the current one. Every other session ends (the caller signs the
+    /// current one in again). Throws <see cref="ArgumentException"/> when the current password is wrong (counted towards
+    /// lockout) or the new one is unacceptable, <see cref="Errors.ConflictException"/> while locked out.
+    /// </summary>
+    [Alias("ChangePassword"), Requires(Permission.ServiceSignIn)]
+    Task<UserProfile> ChangePasswordAsync(string currentPassword, string newPassword);
 
     /// <summary>
     /// The user, when a session begun at <paramref name="sessionVersion"/> still stands: the user is active, their

@@ -16,12 +16,16 @@ public static class SessionApi
     /// <summary>The body of a sign-in request.</summary>
     public sealed record SignInRequest(string? Email, string? Password);
 
+    /// <summary>The body of a password change.</summary>
+    public sealed record ChangePasswordRequest(string? CurrentPassword, string? NewPassword);
+
     public static IEndpointRouteBuilder MapSessionApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/v1/session").WithTags("Session");
         api.MapPost("/", SignInAsync).AllowAnonymous().RequireRateLimiting(RateLimits.SignIn);
         api.MapGet("/", GetCurrent).RequireAuthorization();
         api.MapDelete("/", SignOutAsync).AllowAnonymous();
+        api.MapPut("/password", ChangePasswordAsync).RequireAuthorization().RequireRateLimiting(RateLimits.SignIn);
         return app;
     }
 
@@ -47,18 +51,41 @@ public static class SessionApi
             case SignInOutcome.Deactivated:
                 return TypedResults.Problem("This account has been deactivated: ask an admin of your organisation.", statusCode: StatusCodes.Status403Forbidden, title: "Sign-in failed.");
             case SignInOutcome.SignedIn when answer.User is { } profile:
-                var user = CurrentUser.From(profile, CurrentUser.NewSessionId());
-                await http.SignInAsync(
-                    CookieAuthenticationDefaults.AuthenticationScheme,
-                    user.ToPrincipal(CookieAuthenticationDefaults.AuthenticationScheme),
-                    new AuthenticationProperties { IsPersistent = true });
-                return TypedResults.Ok(user);
+                return TypedResults.Ok(await StartSessionAsync(http, profile));
             default:
                 return TypedResults.Problem("The email or password is wrong.", statusCode: StatusCodes.Status401Unauthorized, title: "Sign-in failed.");
         }
     }
 
+    /// <summary>
+    /// Changes the signed-in user's password: every other session ends and this one continues under a new session.
+    /// </summary>
+    public static async Task<Results<Ok<CurrentUser>, ProblemHttpResult>> ChangePasswordAsync(ChangePasswordRequest request, IGrainFactory grains, HttpContext http)
+    {
+        if (string.IsNullOrEmpty(request.CurrentPassword) || string.IsNullOrEmpty(request.NewPassword))
+        {
+            return Problems.BadRequest("currentPassword and newPassword are both required.");
+        }
+
+        var session = CurrentUser.From(http.User);
+        GatewayCallers.ActAsService(http.Connection.RemoteIpAddress?.ToString());
+        var profile = await grains.GetGrain<IUserGrain>(GrainKeys.Compose(session.OrganisationId, session.UserId))
+            .ChangePasswordAsync(request.CurrentPassword, request.NewPassword);
+        return TypedResults.Ok(await StartSessionAsync(http, profile));
+    }
+
     public static Ok<CurrentUser> GetCurrent(HttpContext http) => TypedResults.Ok(CurrentUser.From(http.User));
+
+    /// <summary>Issues the session cookie of a new session of <paramref name="profile"/>.</summary>
+    private static async Task<CurrentUser> StartSessionAsync(HttpContext http, UserProfile profile)
+    {
+        var user = CurrentUser.From(profile, CurrentUser.NewSessionId());
+        await http.SignInAsync(
+            CookieAuthenticationDefaults.AuthenticationScheme,
+            user.ToPrincipal(CookieAuthenticationDefaults.AuthenticationScheme),
+            new AuthenticationProperties { IsPersistent = true });
+        return user;
+    }
 
     /// <summary>
     /// Signs this session out, so its cookie stops working even where a copy survives; with <c>everywhere=true</c>,

@@ -10,7 +10,8 @@ namespace Inbox.Gateway.Users;
 
 /// <summary>
 /// <c>/api/v1/users</c>: the organisation's users; admins invite them, set their role, teams and channels, deactivate
-/// and reactivate them. <c>/api/v1/invitations/accept</c>: an invited user chooses their password.
+/// and reactivate them, and issue invitation or password-reset links. <c>/api/v1/invitations/accept</c>: whoever has a
+/// link chooses their password.
 /// </summary>
 public static class UsersApi
 {
@@ -42,6 +43,7 @@ public static class UsersApi
         users.MapPost("/{userId}/deactivate", DeactivateAsync).RequirePermission(Permission.UsersManage);
         users.MapPost("/{userId}/reactivate", ReactivateAsync).RequirePermission(Permission.UsersManage);
         users.MapPost("/{userId}/invitation", ReinviteAsync).RequirePermission(Permission.UsersManage);
+        users.MapPost("/{userId}/password-reset", ReinviteAsync).RequirePermission(Permission.UsersManage);
 
         app.MapPost("/api/v1/invitations/accept", AcceptAsync).WithTags("Users").AllowAnonymous().RequireRateLimiting(RateLimits.SignIn);
         return app;
@@ -92,7 +94,7 @@ public static class UsersApi
         if (userKey is null)
         {
             return TypedResults.Problem(
-                "The invitation is unknown, already used or expired: ask an admin for a new one.",
+                "The link is unknown, already used or expired: ask an admin for a new one.",
                 statusCode: StatusCodes.Status404NotFound,
                 title: "Invitation not found.");
         }

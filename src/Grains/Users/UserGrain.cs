@@ -26,9 +26,6 @@ public sealed class UserGrain(
     TimeProvider time) : Grain, IUserGrain
 {
     internal const int MaxFailedSignIns = 5;
-    internal const int MinPasswordLength = 8;
-    internal const int MaxPasswordLength = 256;
-    internal const int MaxNameLength = 100;
     internal const int MaxEndedSessions = 200;
     internal static readonly TimeSpan LockoutDuration = TimeSpan.FromMinutes(5);
     internal static readonly TimeSpan InvitationLifetime = TimeSpan.FromDays(7);
@@ -44,8 +41,8 @@ public sealed class UserGrain(
             return Profile();
         }
 
-        var name = ValidName(user.Name);
-        ValidatePassword(user.Password);
+        var name = UserRules.ValidName(user.Name);
+        UserRules.ValidatePassword(user.Password);
         var created = await NewStateAsync(name, user.Email, user.Role, user.Teams, user.Channels);
         created.PasswordHash = hasher.HashPassword(created, user.Password);
         created.Status = UserStatus.Active;
@@ -59,7 +56,7 @@ public sealed class UserGrain(
             throw new ConflictException($"There is already a user '{Key.Id}'.");
         }
 
-        var invited = await NewStateAsync(ValidName(invite.Name), invite.Email, invite.Role, invite.Teams, invite.Channels);
+        var invited = await NewStateAsync(UserRules.ValidName(invite.Name), invite.Email, invite.Role, invite.Teams, invite.Channels);
         invited.Status = UserStatus.Invited;
         state.State = invited;
         return await IssueInvitationAsync(AuditActions.UserInvited, before: null);
@@ -68,29 +65,77 @@ public sealed class UserGrain(
     public async Task<Invitation> ReinviteAsync()
     {
         EnsureExists();
-        if (state.State.Status != UserStatus.Invited)
+        return state.State.Status switch
         {
-            throw new ConflictException("Only a user who has not accepted their invitation yet can be invited again.");
-        }
-
-        return await IssueInvitationAsync(AuditActions.InvitationRenewed, Profile());
+            UserStatus.Invited => await IssueInvitationAsync(AuditActions.InvitationRenewed, Profile()),
+            UserStatus.Active => await IssueInvitationAsync(AuditActions.PasswordResetIssued, Profile()),
+            _ => throw new ConflictException("A deactivated user gets no link: reactivate them first."),
+        };
     }
 
     public async Task<UserProfile> AcceptInvitationAsync(string token, string password)
     {
         var user = state.State;
-        if (!state.RecordExists || user.Status != UserStatus.Invited || user.InvitationHandle != UserHandles.Invitation(token)
+        if (!state.RecordExists || user.Status == UserStatus.Deactivated || user.InvitationHandle != UserHandles.Invitation(token)
             || user.InvitationExpiresAt <= time.GetUtcNow())
         {
-            throw new ConflictException("The invitation is unknown, already used or expired: ask an admin for a new one.");
+            throw new ConflictException("The link is unknown, already used or expired: ask an admin for a new one.");
         }
 
-        ValidatePassword(password);
+        UserRules.ValidatePassword(password);
         var before = Profile();
+        var resetting = user.Status == UserStatus.Active;
         await ReleaseInvitationAsync();
         user.PasswordHash = hasher.HashPassword(user, password);
         user.Status = UserStatus.Active;
-        return await SaveAsync(user, AuditActions.InvitationAccepted, before, Self());
+        (user.FailedSignIns, user.LockedUntil) = (0, null);
+        if (resetting)
+        {
+            // A reset suggests the old password is known to someone else: every session made with it ends.
+            user.SessionVersion++;
+            user.EndedSessions.Clear();
+        }
+
+        var saved = await SaveAsync(user, resetting ? AuditActions.PasswordReset : AuditActions.InvitationAccepted, before, Self());
+        if (resetting)
+        {
+            EndSessions();
+        }
+
+        return saved;
+    }
+
+    public async Task<UserProfile> ChangePasswordAsync(string currentPassword, string newPassword)
+    {
+        EnsureExists();
+        var user = state.State;
+        var now = time.GetUtcNow();
+        if (user.LockedUntil > now)
+        {
+            throw new ConflictException("Too many wrong passwords: try again in a few minutes.");
+        }
+
+        // Wrong current passwords count towards lockout, so a stolen session cannot be used to guess the password.
+        if (user.Status != UserStatus.Active || hasher.VerifyHashedPassword(user, user.PasswordHash, currentPassword) == PasswordVerificationResult.Failed)
+        {
+            if (++user.FailedSignIns >= MaxFailedSignIns)
+            {
+                (user.FailedSignIns, user.LockedUntil) = (0, now + LockoutDuration);
+            }
+
+            await state.WriteStateAsync();
+            throw new ArgumentException("The current password is wrong.", nameof(currentPassword));
+        }
+
+        UserRules.ValidatePassword(newPassword);
+        user.PasswordHash = hasher.HashPassword(user, newPassword);
+        user.FailedSignIns = 0;
+        user.SessionVersion++;
+        user.EndedSessions.Clear();
+        await state.WriteStateAsync();
+        await audit.RecordAsync(Key.OrganisationId, AuditActions.PasswordChanged, AuditSubjects.User, Key.Id, actor: Self());
+        EndSessions();
+        return Profile();
     }
 
     public Task<UserProfile?> GetAsync() => Task.FromResult(state.RecordExists ? Profile() : null);
@@ -146,12 +191,12 @@ public sealed class UserGrain(
         if (change.Role is { } role && role != user.Role)
         {
             EnsureNotSelf("change their own role");
-            user.Role = ValidRole(role);
+            user.Role = UserRules.ValidRole(role);
         }
 
         if (change.Name is not null)
         {
-            user.Name = ValidName(change.Name);
+            user.Name = UserRules.ValidName(change.Name);
         }
 
         if (change.Teams is not null || change.Channels is not null)
@@ -159,12 +204,12 @@ public sealed class UserGrain(
             var organisation = await OrganisationAsync();
             if (change.Teams is not null)
             {
-                user.Teams = ValidTeams(organisation, change.Teams);
+                user.Teams = UserRules.ValidTeams(organisation, change.Teams);
             }
 
             if (change.Channels is not null)
             {
-                user.Channels = ValidChannels(organisation, change.Channels);
+                user.Channels = UserRules.ValidChannels(organisation, change.Channels);
             }
         }
 
@@ -271,9 +316,9 @@ public sealed class UserGrain(
         {
             Name = name,
             Email = email.Trim(),
-            Role = ValidRole(role),
-            Teams = ValidTeams(organisation, teams),
-            Channels = ValidChannels(organisation, channels),
+            Role = UserRules.ValidRole(role),
+            Teams = UserRules.ValidTeams(organisation, teams),
+            Channels = UserRules.ValidChannels(organisation, channels),
         };
         if (!await GrainFactory.GetGrain<IUserHandleGrain>(UserHandles.Email(email)).ClaimAsync(this.GetPrimaryKeyString()))
         {
@@ -347,37 +392,6 @@ public sealed class UserGrain(
         {
             throw new ConflictException($"A user cannot {action}; ask another admin.");
         }
-    }
-
-    private static string ValidName(string? name) =>
-        string.IsNullOrWhiteSpace(name) || name.Trim().Length > MaxNameLength
-            ? throw new ArgumentException($"A user needs a name of 1-{MaxNameLength} characters.", nameof(name))
-            : name.Trim();
-
-    private static UserRole ValidRole(UserRole role) =>
-        Enum.IsDefined(role) ? role : throw new ArgumentException($"'{role}' is not a role.", nameof(role));
-
-    private static void ValidatePassword(string? password)
-    {
-        if (password is not { Length: >= MinPasswordLength and <= MaxPasswordLength })
-        {
-            throw new ArgumentException($"A password needs {MinPasswordLength}-{MaxPasswordLength} characters.", nameof(password));
-        }
-    }
-
-    private static List<string> ValidTeams(OrganisationInfo organisation, IReadOnlyList<string> teams) =>
-        ValidIds(teams, organisation.Teams.Select(t => t.TeamId), "team");
-
-    private static List<string> ValidChannels(OrganisationInfo organisation, IReadOnlyList<string> channels) =>
-        ValidIds(channels, organisation.ChannelIds, "channel");
-
-    private static List<string> ValidIds(IReadOnlyList<string> ids, IEnumerable<string> existing, string what)
-    {
-        var known = existing.ToHashSet(StringComparer.Ordinal);
-        var unknown = ids.Where(id => !known.Contains(id)).ToList();
-        return unknown.Count > 0
-            ? throw new ArgumentException($"No such {what}: {string.Join(", ", unknown)}.", nameof(ids))
-            : ids.Distinct(StringComparer.Ordinal).ToList();
     }
 
     private UserProfile Profile()

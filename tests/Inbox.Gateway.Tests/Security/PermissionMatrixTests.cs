@@ -166,6 +166,7 @@ public sealed class PermissionMatrixTests(SystemFixture fixture) : IClassFixture
         "PATCH /api/v1/users/{userId}" => new { name = "Matrix Target" },
         "PUT /api/v1/teams/{teamId}" => new { name = "Tier 1" },
         "PATCH /api/v1/organisation" => new { name = "A renamed organisation" },
+        "PUT /api/v1/session/password" => new { currentPassword = "not-the-password", newPassword = "a new long password" },
         "PUT /api/v1/channels/{channelId}/credentials" => new { accessToken = "matrix-access-token" },
         _ => null,
     };

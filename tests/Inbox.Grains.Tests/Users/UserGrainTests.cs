@@ -155,6 +155,49 @@ public sealed class UserGrainTests(GrainClusterFixture fixture)
     }
 
     [Fact]
+    public async Task A_password_reset_link_sets_a_new_password_ends_old_sessions_and_clears_a_lockout()
+    {
+        var (user, _) = await NewUserAsync();
+        var version = (await user.GetAsync())!.SessionVersion;
+        for (var i = 0; i < UserGrain.MaxFailedSignIns; i++)
+        {
+            await user.SignInAsync("wrong");
+        }
+
+        var reset = await user.ReinviteAsync();
+        Assert.Equal(UserStatus.Active, reset.User.Status);
+        Assert.Equal(UserStatus.Active, (await user.AcceptInvitationAsync(reset.Token, "a brand new password")).Status);
+        Assert.Null(await user.CheckSessionAsync("laptop", version));
+        Assert.Equal(SignInOutcome.SignedIn, (await user.SignInAsync("a brand new password")).Outcome);
+        Assert.Equal(SignInOutcome.WrongCredentials, (await user.SignInAsync(Password)).Outcome);
+        await Assert.ThrowsAsync<ConflictException>(() => user.AcceptInvitationAsync(reset.Token, "yet another password"));
+
+        await user.DeactivateAsync();
+        await Assert.ThrowsAsync<ConflictException>(() => user.ReinviteAsync());
+    }
+
+    [Fact]
+    public async Task Changing_ones_password_needs_the_current_one_and_wrong_ones_count_towards_lockout()
+    {
+        var (user, _) = await NewUserAsync();
+        var version = (await user.GetAsync())!.SessionVersion;
+        await Assert.ThrowsAsync<ArgumentException>(() => user.ChangePasswordAsync("wrong", "a brand new password"));
+        await Assert.ThrowsAsync<ArgumentException>(() => user.ChangePasswordAsync(Password, "short"));
+
+        var changed = await user.ChangePasswordAsync(Password, "a brand new password");
+        Assert.NotEqual(version, changed.SessionVersion);
+        Assert.Equal(SignInOutcome.SignedIn, (await user.SignInAsync("a brand new password")).Outcome);
+
+        for (var i = 0; i < UserGrain.MaxFailedSignIns; i++)
+        {
+            await Assert.ThrowsAsync<ArgumentException>(() => user.ChangePasswordAsync("wrong", "whatever password"));
+        }
+
+        await Assert.ThrowsAsync<ConflictException>(() => user.ChangePasswordAsync("a brand new password", "whatever password"));
+        Assert.Equal(SignInOutcome.LockedOut, (await user.SignInAsync("a brand new password")).Outcome);
+    }
+
+    [Fact]
     public async Task An_admin_cannot_demote_or_deactivate_themself()
     {
         var (user, _) = await NewUserAsync(UserRole.Admin);

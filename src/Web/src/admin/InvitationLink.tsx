@@ -8,7 +8,7 @@ interface Props {
   onClose: () => void;
 }
 
-/** The one time an invitation's link is shown: the admin copies it to the invitee. */
+/** The one time an invitation or password-reset link is shown: the admin copies it to the user. */
 export function InvitationLink({ invitation, onClose }: Props) {
   const link = invitationLink(invitation.invitationToken);
   const [copied, setCopied] = useState(false);
@@ -25,7 +25,8 @@ export function InvitationLink({ invitation, onClose }: Props) {
   return (
     <div className="callout callout--ok" role="status" data-testid="invitation-link">
       <p>
-        Send this link to <strong>{invitation.user.name}</strong> ({invitation.user.email}). It works once, until{' '}
+        Send this link to <strong>{invitation.user.name}</strong> ({invitation.user.email}) to choose{' '}
+        {invitation.user.status === 'invited' ? 'their password and join' : 'a new password'}. It works once, until{' '}
         {formatFull(invitation.expiresAt)}, and is not shown again.
       </p>
       <div className="callout__row">

@@ -120,6 +120,18 @@ export function UserRow({ user, isSelf, canManage, teams, channels, onChanged, o
                     New link
                   </button>
                 )}
+                {user.status === 'active' && !isSelf && (
+                  <button
+                    type="button"
+                    className="button"
+                    disabled={busy}
+                    title="A link to choose a new password; their current sessions end when they use it."
+                    onClick={() => void act(() => api.resetPassword(user.userId), onInvitation)}
+                    data-testid="reset-password"
+                  >
+                    Reset password
+                  </button>
+                )}
                 {user.status === 'deactivated' ? (
                   <button type="button" className="button" disabled={busy} onClick={() => void act(() => api.reactivateUser(user.userId), onChanged)} data-testid="reactivate-user">
                     Reactivate

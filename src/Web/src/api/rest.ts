@@ -197,7 +197,12 @@ export const api = {
     return request<Invitation>('POST', `${userPath(userId)}/invitation`);
   },
 
-  /** Sets the invited user's password; no session needed. */
+  /** A password-reset link for an active user (shown once). */
+  resetPassword(userId: string): Promise<Invitation> {
+    return request<Invitation>('POST', `${userPath(userId)}/password-reset`);
+  },
+
+  /** Sets the password of whoever holds an invitation or reset link; no session needed. */
   acceptInvitation(token: string, password: string): Promise<User> {
     return request<User>('POST', '/api/v1/invitations/accept', { body: { token, password }, allowAnonymous: true });
   },

@@ -10,7 +10,7 @@ interface Props {
 
 const MinPasswordLength = 8;
 
-/** Where an invited user lands from their invitation link: they choose a password and are signed in. */
+/** Where an invitation or password-reset link lands: the user chooses a password and is signed in. */
 export function AcceptInvitationPage({ token, onSignedIn }: Props) {
   const [password, setPassword] = useState('');
   const [confirmation, setConfirmation] = useState('');
@@ -32,16 +32,16 @@ export function AcceptInvitationPage({ token, onSignedIn }: Props) {
       const user = await api.acceptInvitation(token, password);
       onSignedIn(await api.signIn(user.email, password));
     } catch (err) {
-      setError(err instanceof Error && err.message ? err.message : 'The invitation could not be accepted.');
+      setError(err instanceof Error && err.message ? err.message : 'The password could not be set.');
       setBusy(false);
     }
   }
 
   return (
     <AuthCard
-      title="Welcome to Inbox"
+      title="Choose your password"
       testId="invitation-form"
-      hint="You have been invited. Choose a password to finish setting up your account."
+      hint="Choose a password for your Inbox account. You are signed in as soon as it is set."
       error={error}
       busy={busy}
       submitLabel="Set password and sign in"
