@@ -25,10 +25,9 @@ public sealed class UserGrain(
     AuditTrail audit,
     TimeProvider time) : Grain, IUserGrain
 {
-    internal const int MaxFailedSignIns = 5;
-    internal const int MaxEndedSessions = 200;
-    internal static readonly TimeSpan LockoutDuration = TimeSpan.FromMinutes(5);
     internal static readonly TimeSpan InvitationLifetime = TimeSpan.FromDays(7);
+
+    private readonly UserPasswords _passwords = new(hasher, time);
 
     private OrganisationScoped Key => OrganisationScoped.Parse(this.GetPrimaryKeyString());
 
@@ -44,7 +43,7 @@ public sealed class UserGrain(
         var name = UserRules.ValidName(user.Name);
         UserRules.ValidatePassword(user.Password);
         var created = await NewStateAsync(name, user.Email, user.Role, user.Teams, user.Channels);
-        created.PasswordHash = hasher.HashPassword(created, user.Password);
+        _passwords.Set(created, user.Password);
         created.Status = UserStatus.Active;
         return await SaveAsync(created, AuditActions.UserCreated, before: null);
     }
@@ -86,14 +85,12 @@ public sealed class UserGrain(
         var before = Profile();
         var resetting = user.Status == UserStatus.Active;
         await ReleaseInvitationAsync();
-        user.PasswordHash = hasher.HashPassword(user, password);
+        _passwords.Set(user, password);
         user.Status = UserStatus.Active;
-        (user.FailedSignIns, user.LockedUntil) = (0, null);
         if (resetting)
         {
             // A reset suggests the old password is known to someone else: every session made with it ends.
-            user.SessionVersion++;
-            user.EndedSessions.Clear();
+            UserSessions.EndAll(user);
         }
 
         var saved = await SaveAsync(user, resetting ? AuditActions.PasswordReset : AuditActions.InvitationAccepted, before, Self());
@@ -109,29 +106,29 @@ public sealed class UserGrain(
     {
         EnsureExists();
         var user = state.State;
-        var now = time.GetUtcNow();
-        if (user.LockedUntil > now)
+        if (user.Status != UserStatus.Active)
         {
-            throw new ConflictException("Too many wrong passwords: try again in a few minutes.");
+            throw new ConflictException("Only an active user can change their password.");
         }
 
         // Wrong current passwords count towards lockout, so a stolen session cannot be used to guess the password.
-        if (user.Status != UserStatus.Active || hasher.VerifyHashedPassword(user, user.PasswordHash, currentPassword) == PasswordVerificationResult.Failed)
+        UserRules.ValidatePassword(newPassword);
+        var (verdict, changed) = _passwords.Check(user, currentPassword);
+        if (changed && verdict != UserPasswords.Verdict.Right)
         {
-            if (++user.FailedSignIns >= MaxFailedSignIns)
-            {
-                (user.FailedSignIns, user.LockedUntil) = (0, now + LockoutDuration);
-            }
-
             await state.WriteStateAsync();
-            throw new ArgumentException("The current password is wrong.", nameof(currentPassword));
         }
 
-        UserRules.ValidatePassword(newPassword);
-        user.PasswordHash = hasher.HashPassword(user, newPassword);
-        user.FailedSignIns = 0;
-        user.SessionVersion++;
-        user.EndedSessions.Clear();
+        switch (verdict)
+        {
+            case UserPasswords.Verdict.LockedOut:
+                throw new ConflictException("Too many wrong passwords: try again in a few minutes.");
+            case UserPasswords.Verdict.Wrong:
+                throw new ArgumentException("The current password is wrong.", nameof(currentPassword));
+        }
+
+        _passwords.Set(user, newPassword);
+        UserSessions.EndAll(user);
         await state.WriteStateAsync();
         await audit.RecordAsync(Key.OrganisationId, AuditActions.PasswordChanged, AuditSubjects.User, Key.Id, actor: Self());
         EndSessions();
@@ -140,35 +137,13 @@ public sealed class UserGrain(
 
     public Task<UserProfile?> GetAsync() => Task.FromResult(state.RecordExists ? Profile() : null);
 
-    public Task<UserProfile?> CheckSessionAsync(string sessionId, int sessionVersion)
-    {
-        var user = state.State;
-        var stands = state.RecordExists && user.Status == UserStatus.Active && user.SessionVersion == sessionVersion
-            && !(user.EndedSessions.TryGetValue(sessionId, out var until) && until > time.GetUtcNow());
-        return Task.FromResult(stands ? Profile() : null);
-    }
+    public Task<UserProfile?> CheckSessionAsync(string sessionId, int sessionVersion) => Task.FromResult(
+        state.RecordExists && UserSessions.Stands(state.State, sessionId, sessionVersion, time.GetUtcNow()) ? Profile() : null);
 
     public async Task EndSessionAsync(string sessionId, DateTimeOffset expiresAt)
     {
         EnsureExists();
-        var ended = state.State.EndedSessions;
-        var now = time.GetUtcNow();
-        foreach (var expired in ended.Where(e => e.Value <= now).Select(e => e.Key).ToList())
-        {
-            ended.Remove(expired);
-        }
-
-        // Someone signing out hundreds of times within a session lifetime: end them all rather than keep a long list.
-        if (ended.Count >= MaxEndedSessions)
-        {
-            ended.Clear();
-            state.State.SessionVersion++;
-        }
-        else
-        {
-            ended[sessionId] = expiresAt;
-        }
-
+        UserSessions.End(state.State, sessionId, expiresAt, time.GetUtcNow());
         await state.WriteStateAsync();
         await audit.RecordAsync(Key.OrganisationId, AuditActions.SignedOut, AuditSubjects.User, Key.Id, actor: Self());
     }
@@ -176,8 +151,7 @@ public sealed class UserGrain(
     public async Task EndAllSessionsAsync()
     {
         EnsureExists();
-        state.State.SessionVersion++;
-        state.State.EndedSessions.Clear();
+        UserSessions.EndAll(state.State);
         await state.WriteStateAsync();
         await audit.RecordAsync(Key.OrganisationId, AuditActions.SignedOutEverywhere, AuditSubjects.User, Key.Id, actor: Self());
         EndSessions();
@@ -231,7 +205,7 @@ public sealed class UserGrain(
 
         var before = Profile();
         state.State.Status = UserStatus.Deactivated;
-        state.State.SessionVersion++;
+        UserSessions.EndAll(state.State);
         await ReleaseInvitationAsync();
         var saved = await SaveAsync(state.State, AuditActions.UserDeactivated, before);
         EndSessions();
@@ -260,37 +234,20 @@ public sealed class UserGrain(
         }
 
         var user = state.State;
-        var now = time.GetUtcNow();
-        if (user.LockedUntil > now)
+        var (verdict, changed) = _passwords.Check(user, password);
+        if (changed)
         {
-            await RecordSignInAsync(AuditActions.SignInFailed, "locked out");
-            return new SignInAnswer(SignInOutcome.LockedOut, null, user.LockedUntil);
+            await state.WriteStateAsync();
         }
 
-        var verdict = hasher.VerifyHashedPassword(user, user.PasswordHash, password);
-        if (verdict == PasswordVerificationResult.Failed)
+        switch (verdict)
         {
-            user.FailedSignIns++;
-            var lockingOut = user.FailedSignIns >= MaxFailedSignIns;
-            if (lockingOut)
-            {
-                (user.FailedSignIns, user.LockedUntil) = (0, now + LockoutDuration);
-            }
-
-            await state.WriteStateAsync();
-            await RecordSignInAsync(lockingOut ? AuditActions.LockedOut : AuditActions.SignInFailed, "wrong password");
-            return lockingOut ? new SignInAnswer(SignInOutcome.LockedOut, null, user.LockedUntil) : SignInAnswer.Wrong;
-        }
-
-        if (verdict == PasswordVerificationResult.SuccessRehashNeeded || user.FailedSignIns > 0 || user.LockedUntil is not null)
-        {
-            (user.FailedSignIns, user.LockedUntil) = (0, null);
-            if (verdict == PasswordVerificationResult.SuccessRehashNeeded)
-            {
-                user.PasswordHash = hasher.HashPassword(user, password);
-            }
-
-            await state.WriteStateAsync();
+            case UserPasswords.Verdict.LockedOut:
+                await RecordSignInAsync(changed ? AuditActions.LockedOut : AuditActions.SignInFailed, changed ? "wrong password" : "locked out");
+                return new SignInAnswer(SignInOutcome.LockedOut, null, user.LockedUntil);
+            case UserPasswords.Verdict.Wrong:
+                await RecordSignInAsync(AuditActions.SignInFailed, "wrong password");
+                return SignInAnswer.Wrong;
         }
 
         // Said only to someone who knows the password, so it does not tell a guesser which accounts exist.

@@ -28,7 +28,7 @@ public sealed class UserGrainTests(GrainClusterFixture fixture)
     public async Task Five_wrong_passwords_lock_the_user_out_for_five_minutes_even_with_the_right_one()
     {
         var (user, _) = await NewUserAsync();
-        for (var i = 1; i < UserGrain.MaxFailedSignIns; i++)
+        for (var i = 1; i < UserPasswords.MaxFailedAttempts; i++)
         {
             Assert.Equal(SignInOutcome.WrongCredentials, (await user.SignInAsync("wrong")).Outcome);
         }
@@ -40,11 +40,11 @@ public sealed class UserGrainTests(GrainClusterFixture fixture)
         await fixture.DeactivateAsync(user);
         Assert.Equal(SignInOutcome.LockedOut, (await user.SignInAsync(Password)).Outcome);
 
-        fixture.Time.Advance(UserGrain.LockoutDuration);
+        fixture.Time.Advance(UserPasswords.LockoutDuration);
         Assert.Equal(SignInOutcome.SignedIn, (await user.SignInAsync(Password)).Outcome);
 
         // The right password reset the count: four more wrong ones do not lock.
-        for (var i = 1; i < UserGrain.MaxFailedSignIns; i++)
+        for (var i = 1; i < UserPasswords.MaxFailedAttempts; i++)
         {
             Assert.Equal(SignInOutcome.WrongCredentials, (await user.SignInAsync("wrong")).Outcome);
         }
@@ -159,7 +159,7 @@ public sealed class UserGrainTests(GrainClusterFixture fixture)
     {
         var (user, _) = await NewUserAsync();
         var version = (await user.GetAsync())!.SessionVersion;
-        for (var i = 0; i < UserGrain.MaxFailedSignIns; i++)
+        for (var i = 0; i < UserPasswords.MaxFailedAttempts; i++)
         {
             await user.SignInAsync("wrong");
         }
@@ -188,11 +188,12 @@ public sealed class UserGrainTests(GrainClusterFixture fixture)
         Assert.NotEqual(version, changed.SessionVersion);
         Assert.Equal(SignInOutcome.SignedIn, (await user.SignInAsync("a brand new password")).Outcome);
 
-        for (var i = 0; i < UserGrain.MaxFailedSignIns; i++)
+        for (var i = 1; i < UserPasswords.MaxFailedAttempts; i++)
         {
             await Assert.ThrowsAsync<ArgumentException>(() => user.ChangePasswordAsync("wrong", "whatever password"));
         }
 
+        await Assert.ThrowsAsync<ConflictException>(() => user.ChangePasswordAsync("wrong", "whatever password"));
         await Assert.ThrowsAsync<ConflictException>(() => user.ChangePasswordAsync("a brand new password", "whatever password"));
         Assert.Equal(SignInOutcome.LockedOut, (await user.SignInAsync("a brand new password")).Outcome);
     }
