@@ -84,6 +84,41 @@ public sealed class AuditLogTests(GrainClusterFixture fixture)
     }
 
     [Fact]
+    public async Task Channel_session_organisation_and_export_changes_are_each_one_entry_with_the_right_actor()
+    {
+        var organisationId = await NewOrganisationAsync();
+        var admin = Caller.User(organisationId, "u_admin", "Ada Admin", UserRole.Admin, [], [], "10.0.0.5");
+        CallerContext.Set(admin);
+        var channel = fixture.Grains.GetGrain<IChannelGrain>(GrainKeys.Compose(organisationId, "site"));
+        var token = GrainKeys.NewId("token");
+        await channel.ConnectWebChatAsync("Acme site", token);
+        await channel.ConnectWebChatAsync("Acme site", token); // already connected: no second entry
+        await channel.SetCredentialsAsync(new Dictionary<string, string> { ["accessToken"] = "secret-token" });
+        await fixture.Grains.GetGrain<IOrganisationGrain>(organisationId).RenameAsync("Acme Care");
+        await Reader(organisationId).RecordExportAsync(new AuditQuery(Today, Today, null, "user", null, 100, null));
+
+        var user = fixture.Inside.GetGrain<IUserGrain>(GrainKeys.Compose(organisationId, "u_sam"));
+        await user.CreateAsync(new NewUser("Sam", $"{Guid.NewGuid():N}@acme.test", UserRole.Agent, Password, [], []));
+        CallerContext.Set(Caller.Service("gateway") with { From = "10.0.0.6" });
+        await fixture.Grains.GetGrain<IUserGrain>(user.GetPrimaryKeyString()).EndSessionAsync("laptop", fixture.Time.GetUtcNow().AddHours(1));
+        await fixture.Grains.GetGrain<IUserGrain>(user.GetPrimaryKeyString()).EndAllSessionsAsync();
+
+        var entries = (await ReadAllAsync(organisationId)).Reverse().Select(e => (e.Record.Action, e.Record.ActorId, e.Record.From)).ToList();
+        Assert.Equal(
+            [
+                (AuditActions.ChannelConnected, "u_admin", "10.0.0.5"),
+                (AuditActions.CredentialsChanged, "u_admin", "10.0.0.5"),
+                (AuditActions.OrganisationRenamed, "u_admin", "10.0.0.5"),
+                (AuditActions.AuditExported, "u_admin", "10.0.0.5"),
+                (AuditActions.UserCreated, "u_admin", "10.0.0.5"),
+                (AuditActions.SignedOut, "u_sam", "10.0.0.6"),
+                (AuditActions.SignedOutEverywhere, "u_sam", "10.0.0.6"),
+            ],
+            entries.Where(e => e.Action != AuditActions.TeamSaved));
+        Assert.DoesNotContain(await ReadAllAsync(organisationId), e => e.Record.After?.Contains("secret-token", StringComparison.Ordinal) == true);
+    }
+
+    [Fact]
     public async Task Concurrent_appends_form_one_gapless_chain_that_verifies_and_survives_reactivation()
     {
         var organisationId = GrainKeys.NewId("org");
