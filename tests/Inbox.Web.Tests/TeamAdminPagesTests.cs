@@ -5,7 +5,7 @@ namespace Inbox.Web.Tests;
 
 /// <summary>
 /// An admin manages people in a real browser: invites an agent, who opens the link in their own browser, chooses a
-/// password and lands in the inbox; the admin deactivates them and their open page falls back to sign-in within
+/// password, lands in the inbox and changes her password; the admin deactivates them and their open page falls back to sign-in within
 /// seconds; the audit log shows it all, verifies intact and downloads as CSV. Screenshots of each step go to artifacts/tests/screenshots.
 /// </summary>
 public sealed class TeamAdminPagesTests : BrowserTest
@@ -58,6 +58,18 @@ public sealed class TeamAdminPagesTests : BrowserTest
             await Expect(invitee.GetByTestId("nav-team")).ToBeVisibleAsync();
             await Expect(invitee.GetByTestId("nav-audit")).ToHaveCountAsync(0);
             await Browser.SnapAsync(invitee, "team-03-invitee-in-inbox");
+
+            // She changes her password on her account page and stays signed in; back to the inbox.
+            await invitee.GetByTestId("nav-account").ClickAsync();
+            var password = invitee.GetByTestId("password-form");
+            await password.Locator("input[name=current]").FillAsync("nina's long password");
+            await password.Locator("input[name=new]").FillAsync("nina's newer password");
+            await password.Locator("input[name=repeat]").FillAsync("nina's newer password");
+            await password.Locator("button[type=submit]").ClickAsync();
+            await Expect(invitee.GetByTestId("password-message")).ToContainTextAsync("Your password is changed");
+            await Browser.SnapAsync(invitee, "team-03b-password-changed");
+            await invitee.GetByTestId("nav-inbox").ClickAsync();
+            await Expect(invitee.GetByTestId("connection-state")).ToHaveTextAsync("connected");
 
             // 4. The admin deactivates her: her open inbox drops back to the sign-in page without a reload.
             await admin.ReloadAsync();

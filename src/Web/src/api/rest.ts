@@ -144,6 +144,11 @@ export const api = {
     });
   },
 
+  /** Changes the signed-in user's password; every other session ends, this one continues under a new cookie. */
+  changePassword(currentPassword: string, newPassword: string): Promise<CurrentUser> {
+    return request<CurrentUser>('PUT', '/api/v1/session/password', { body: { currentPassword, newPassword } });
+  },
+
   /** Ends this session on the server (or, with `everywhere`, every session of the user). */
   signOut(everywhere = false): Promise<void> {
     return request<void>('DELETE', `/api/v1/session${everywhere ? '?everywhere=true' : ''}`, { allowAnonymous: true });

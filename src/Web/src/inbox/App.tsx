@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
+import { AccountPage } from '../admin/AccountPage';
 import { AuditPage } from '../admin/AuditPage';
 import { TeamPage } from '../admin/TeamPage';
 import { api, setUnauthorizedHandler } from '../api/rest';
@@ -79,6 +80,14 @@ export function App() {
           <div className="inbox">
             <AppHeader user={user} page="team" onSignOut={signOut} />
             <TeamPage user={user} />
+          </div>
+        );
+      }
+      if (route.page === 'account') {
+        return (
+          <div className="inbox">
+            <AppHeader user={user} page="account" onSignOut={signOut} />
+            <AccountPage user={user} onPasswordChanged={signedIn} onSignOutEverywhere={() => void signOut(true)} />
           </div>
         );
       }

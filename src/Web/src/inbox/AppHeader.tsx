@@ -4,10 +4,10 @@ import { initials } from '../shared/format';
 
 interface Props {
   user: CurrentUser;
-  page: 'inbox' | 'team' | 'audit';
+  page: 'inbox' | 'team' | 'audit' | 'account';
   /** The live connection's state; shown on the inbox, which is the page that has one. */
   connection?: ConnectionState;
-  /** Signs this session out, or every session of the user. */
+  /** Signs this session out (the account page offers signing out everywhere). */
   onSignOut: (everywhere: boolean) => void;
 }
 
@@ -44,25 +44,16 @@ export function AppHeader({ user, page, connection, onSignOut }: Props) {
         <span className="avatar avatar--small" aria-hidden="true">
           {initials(user.name)}
         </span>
-        <div className="app-header__who">
+        <a className="app-header__who" href="#/account" title="Your account" data-testid="nav-account">
           <span className="app-header__name" data-testid="user-name">
             {user.name}
           </span>
           <span className="app-header__org" data-testid="user-organisation" title={`Role: ${user.role}`}>
             {user.organisationId} · {user.role}
           </span>
-        </div>
+        </a>
         <button type="button" className="button button--ghost" onClick={() => onSignOut(false)} data-testid="sign-out">
           Sign out
-        </button>
-        <button
-          type="button"
-          className="button button--ghost button--small"
-          title="End your sessions on every device and browser"
-          onClick={() => onSignOut(true)}
-          data-testid="sign-out-everywhere"
-        >
-          Everywhere
         </button>
       </div>
     </header>

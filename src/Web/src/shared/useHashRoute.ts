@@ -5,6 +5,7 @@ export type Route =
   | { page: 'inbox' }
   | { page: 'team' }
   | { page: 'audit' }
+  | { page: 'account' }
   | { page: 'invitation'; token: string };
 
 export function parseRoute(hash: string): Route {
@@ -13,6 +14,7 @@ export function parseRoute(hash: string): Route {
   }
   if (hash === '#/team') return { page: 'team' };
   if (hash === '#/audit') return { page: 'audit' };
+  if (hash === '#/account') return { page: 'account' };
   return { page: 'inbox' };
 }
 
