@@ -202,6 +202,41 @@ public sealed class AuditLogTests(GrainClusterFixture fixture)
         Assert.Equal("t7", one.Items.Single().Record.SubjectId);
     }
 
+    [Fact]
+    public async Task Pages_run_across_days_newest_day_first_and_an_empty_day_between_is_skipped()
+    {
+        var organisationId = GrainKeys.NewId("org");
+        var audit = fixture.Cluster.GetSiloServiceProvider().GetRequiredService<AuditTrail>();
+        var first = Today;
+        for (var day = 0; day < 3; day++)
+        {
+            if (day != 1)
+            {
+                for (var i = 0; i < 4; i++)
+                {
+                    await audit.RecordAsync(organisationId, AuditActions.TeamSaved, "team", $"d{day}-t{i}");
+                }
+            }
+
+            fixture.Time.Advance(TimeSpan.FromDays(1));
+        }
+
+        var seen = new List<AuditEntry>();
+        string? cursor = null;
+        do
+        {
+            var page = await Reader(organisationId).QueryAsync(new AuditQuery(first, first.AddDays(2), null, null, null, 3, cursor));
+            seen.AddRange(page.Items);
+            cursor = page.NextCursor;
+        }
+        while (cursor is not null);
+
+        Assert.Equal(8, seen.Count);
+        Assert.Equal(8, seen.Select(e => e.Record.SubjectId).Distinct().Count());
+        Assert.Equal(["d2", "d2", "d2", "d2", "d0", "d0", "d0", "d0"], seen.Select(e => e.Record.SubjectId[..2]));
+        Assert.Null((await Reader(organisationId).VerifyAsync(first, first.AddDays(2))).FirstBroken);
+    }
+
     private DateOnly Today => DateOnly.FromDateTime(fixture.Time.GetUtcNow().UtcDateTime);
 
     private AuditRecord Record(string subject) =>
