@@ -1,0 +1,24 @@
+using Inbox.Channels.Inbound;
+using Inbox.Channels.Webhooks;
+
+namespace Inbox.Channels;
+
+/// <summary>
+/// One platform's wire format. Adapters are registered by platform name (keyed services) and hold no state: the
+/// channel's credentials come with each call.
+/// </summary>
+public interface IChannelAdapter
+{
+    /// <summary>The platform's wire name (<c>telegram</c>, <c>whatsapp</c>, …), as in <c>/webhooks/{platform}/{channelId}</c>.</summary>
+    string Platform { get; }
+
+    /// <summary>Checks a webhook request's authenticity (or answers a verification handshake) against the channel's credentials.</summary>
+    WebhookCheck Check(WebhookRequest request, IReadOnlyDictionary<string, string> credentials);
+
+    /// <summary>
+    /// The events in an authentic webhook body. Throws <see cref="WebhookFormatException"/> when the body is not the
+    /// platform's envelope at all; a well-formed envelope with unknown content yields <see cref="IgnoredEvent"/>s
+    /// or unsupported messages, never an exception.
+    /// </summary>
+    IReadOnlyList<InboundEvent> Parse(ReadOnlyMemory<byte> body);
+}
