@@ -39,3 +39,13 @@ public sealed record ReachabilityChanged(string ConversationKey, bool Blocked, D
 /// <summary>An event the inbox has no use for (a channel post, a poll answer, …): acknowledged and logged, not stored.</summary>
 /// <param name="Kind">The platform's name for it.</param>
 public sealed record IgnoredEvent(string Kind) : InboundEvent;
+
+/// <summary>The platform reports what became of a message the business sent.</summary>
+/// <param name="ExternalMessageId">The platform's id of the sent message (returned by its send API).</param>
+/// <param name="Status">Where it got to.</param>
+/// <param name="At">When.</param>
+/// <param name="Error">Why it failed, for <see cref="DeliveryState.Failed"/>.</param>
+public sealed record DeliveryStatusChanged(string ExternalMessageId, DeliveryState Status, DateTimeOffset At, PlatformError? Error) : InboundEvent;
+
+/// <summary>A problem the platform reports about the channel itself rather than one message (e.g. a rate limit hit).</summary>
+public sealed record ChannelProblemReported(PlatformError Error) : InboundEvent;

@@ -49,35 +49,16 @@ public sealed class LineAdapter : IChannelAdapter
 
     public IReadOnlyList<InboundEvent> Parse(ReadOnlyMemory<byte> body)
     {
-        JsonArray events;
-        try
+        var webhook = JsonBodies.Object(body, "LINE");
+        if (webhook["events"] is not JsonArray events)
         {
-            events = JsonNode.Parse(body.Span)?["events"] as JsonArray
-                ?? throw new WebhookFormatException("The body is not a LINE webhook: it has no events array.");
-        }
-        catch (JsonException e)
-        {
-            throw new WebhookFormatException("The body is not JSON: " + e.Message, e);
-        }
-        catch (InvalidOperationException e)
-        {
-            throw new WebhookFormatException("The body is not a LINE webhook object: " + e.Message, e);
+            throw new WebhookFormatException("The body is not a LINE webhook: it has no events array.");
         }
 
         // An empty list is LINE's "Verify" button: nothing to store, answer 200.
-        return events.Select(MapSafely).ToList();
-    }
-
-    private static InboundEvent MapSafely(JsonNode? node)
-    {
-        try
-        {
-            return node is JsonObject e ? Map(e) : new IgnoredEvent("not an event object");
-        }
-        catch (Exception ex) when (ex is InvalidOperationException or FormatException or JsonException or KeyNotFoundException)
-        {
-            return new IgnoredEvent("malformed " + (node?["type"]?.GetValueKind() == JsonValueKind.String ? (string?)node["type"] : "event"));
-        }
+        return events.Select(node => JsonBodies.Safely<InboundEvent>(
+            () => node is JsonObject e ? Map(e) : new IgnoredEvent("not an event object"),
+            () => new IgnoredEvent("malformed " + (node?["type"]?.GetValueKind() == JsonValueKind.String ? (string?)node["type"] : "event")))).ToList();
     }
 
     private static InboundEvent Map(JsonObject e)
