@@ -49,3 +49,9 @@ public sealed record DeliveryStatusChanged(string ExternalMessageId, DeliverySta
 
 /// <summary>A problem the platform reports about the channel itself rather than one message (e.g. a rate limit hit).</summary>
 public sealed record ChannelProblemReported(PlatformError Error) : InboundEvent;
+
+/// <summary>
+/// Every message the business sent to <paramref name="ConversationKey"/> up to <paramref name="UpTo"/> reached
+/// <paramref name="Status"/> (Messenger's delivery and read watermarks name no message ids).
+/// </summary>
+public sealed record DeliveryWatermark(string ConversationKey, DeliveryState Status, DateTimeOffset UpTo) : InboundEvent;
