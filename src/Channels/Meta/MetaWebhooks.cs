@@ -33,7 +33,7 @@ public static class MetaWebhooks
 
         if (!credentials.TryGetValue(VerifyTokenField, out var expected) || expected.Length == 0
             || request.Query("hub.verify_token") is not { } given
-            || !CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(given), Encoding.UTF8.GetBytes(expected)))
+            || !Secrets.Match(given, expected))
         {
             return new WebhookCheck.Rejected("hub.verify_token does not match the channel's verify token.");
         }

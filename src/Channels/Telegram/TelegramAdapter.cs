@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
 using Inbox.Channels.Inbound;
 using Inbox.Channels.Webhooks;
@@ -38,7 +36,7 @@ public sealed class TelegramAdapter : IChannelAdapter
             return new WebhookCheck.Rejected($"The {SecretTokenHeader} header is missing.");
         }
 
-        return CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(given), Encoding.UTF8.GetBytes(expected))
+        return Secrets.Match(given, expected)
             ? WebhookCheck.Accept
             : new WebhookCheck.Rejected($"The {SecretTokenHeader} header does not match.");
     }

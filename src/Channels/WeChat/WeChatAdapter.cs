@@ -42,7 +42,7 @@ public sealed class WeChatAdapter : IChannelAdapter
             return new WebhookCheck.Rejected("Safe (encrypted) mode is not supported yet: set the official account to plaintext mode.");
         }
 
-        if (!CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(Signature(token, timestamp, nonce)), Encoding.UTF8.GetBytes(signature)))
+        if (!Secrets.Match(signature, Signature(token, timestamp, nonce)))
         {
             return new WebhookCheck.Rejected("The signature does not match the channel's token.");
         }
