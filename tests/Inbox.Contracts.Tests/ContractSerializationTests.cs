@@ -64,6 +64,7 @@ public sealed class ContractSerializationTests
     [
         new ConversationNotFoundException("demo:cv_1"),
         new UserNotFoundException("demo:u_1"),
+        new InvitationNotFoundException(),
         new ConflictException("demo:u_1 is taken"),
         new AccessDeniedException("demo:cv_1 refused"),
     ];

@@ -30,7 +30,8 @@ public interface IUserGrain : IGrainWithStringKey
 
     /// <summary>
     /// Sets the password of a user whose link token is right and unexpired: an invited user becomes active; an active
-    /// user's password is reset and every session made with the old one ends.
+    /// user's password is reset and every session made with the old one ends. Throws
+    /// <see cref="InvitationNotFoundException"/> for a wrong, used or expired token.
     /// </summary>
     [Alias("AcceptInvitation"), Requires(Permission.ServiceSignIn)]
     Task<UserProfile> AcceptInvitationAsync(string token, string password);

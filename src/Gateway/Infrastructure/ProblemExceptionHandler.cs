@@ -23,6 +23,7 @@ internal sealed partial class ProblemExceptionHandler(IProblemDetailsService pro
             BadHttpRequestException bad => (bad.StatusCode, "The request is not valid.", bad.Message),
             ConversationNotFoundException => (StatusCodes.Status404NotFound, "Conversation not found.", exception.Message),
             UserNotFoundException => (StatusCodes.Status404NotFound, "User not found.", exception.Message),
+            InvitationNotFoundException => (StatusCodes.Status404NotFound, "Invitation not found.", exception.Message),
             ChannelNotFoundException => (StatusCodes.Status404NotFound, "Channel not found.", exception.Message),
             ConflictException => (StatusCodes.Status409Conflict, "The request conflicts with the current state.", exception.Message),
 

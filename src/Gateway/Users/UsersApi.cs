@@ -91,15 +91,9 @@ public static class UsersApi
 
         GatewayCallers.ActAsService(http.Connection.RemoteIpAddress?.ToString());
         var userKey = await grains.GetGrain<IUserHandleGrain>(UserHandles.Invitation(request.Token)).GetUserKeyAsync();
-        if (userKey is null)
-        {
-            return TypedResults.Problem(
-                "The link is unknown, already used or expired: ask an admin for a new one.",
-                statusCode: StatusCodes.Status404NotFound,
-                title: "Invitation not found.");
-        }
-
-        return TypedResults.Ok(await grains.GetGrain<IUserGrain>(userKey).AcceptInvitationAsync(request.Token, request.Password));
+        return userKey is null
+            ? throw new InvitationNotFoundException()
+            : TypedResults.Ok(await grains.GetGrain<IUserGrain>(userKey).AcceptInvitationAsync(request.Token, request.Password));
     }
 
     // Ids that cannot be a key name no user; the organisation comes from the signed-in admin, so another

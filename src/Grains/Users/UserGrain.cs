@@ -78,7 +78,7 @@ public sealed class UserGrain(
         if (!state.RecordExists || user.Status == UserStatus.Deactivated || user.InvitationHandle != UserHandles.Invitation(token)
             || user.InvitationExpiresAt <= time.GetUtcNow())
         {
-            throw new ConflictException("The link is unknown, already used or expired: ask an admin for a new one.");
+            throw new InvitationNotFoundException();
         }
 
         UserRules.ValidatePassword(password);

@@ -85,12 +85,12 @@ public sealed class UserGrainTests(GrainClusterFixture fixture)
 
         // The handle is the token's hash, and it leads to the user; a wrong token is refused.
         Assert.Equal(user.GetPrimaryKeyString(), await fixture.Inside.GetGrain<IUserHandleGrain>(UserHandles.Invitation(invitation.Token)).GetUserKeyAsync());
-        await Assert.ThrowsAsync<ConflictException>(() => user.AcceptInvitationAsync(invitation.Token + "x", Password));
+        await Assert.ThrowsAsync<InvitationNotFoundException>(() => user.AcceptInvitationAsync(invitation.Token + "x", Password));
 
         var accepted = await user.AcceptInvitationAsync(invitation.Token, Password);
         Assert.Equal(UserStatus.Active, accepted.Status);
         Assert.Equal(SignInOutcome.SignedIn, (await user.SignInAsync(Password)).Outcome);
-        await Assert.ThrowsAsync<ConflictException>(() => user.AcceptInvitationAsync(invitation.Token, "another password"));
+        await Assert.ThrowsAsync<InvitationNotFoundException>(() => user.AcceptInvitationAsync(invitation.Token, "another password"));
         Assert.Null(await fixture.Inside.GetGrain<IUserHandleGrain>(UserHandles.Invitation(invitation.Token)).GetUserKeyAsync());
     }
 
@@ -101,10 +101,10 @@ public sealed class UserGrainTests(GrainClusterFixture fixture)
         var user = fixture.Inside.GetGrain<IUserGrain>(GrainKeys.Compose(organisationId, GrainKeys.NewId("u")));
         var first = await user.InviteAsync(new UserInvite("Ines", $"{Guid.NewGuid():N}@acme.test", UserRole.Agent, [], []));
         fixture.Time.Advance(UserGrain.InvitationLifetime);
-        await Assert.ThrowsAsync<ConflictException>(() => user.AcceptInvitationAsync(first.Token, Password));
+        await Assert.ThrowsAsync<InvitationNotFoundException>(() => user.AcceptInvitationAsync(first.Token, Password));
 
         var second = await user.ReinviteAsync();
-        await Assert.ThrowsAsync<ConflictException>(() => user.AcceptInvitationAsync(first.Token, Password));
+        await Assert.ThrowsAsync<InvitationNotFoundException>(() => user.AcceptInvitationAsync(first.Token, Password));
         Assert.Equal(UserStatus.Active, (await user.AcceptInvitationAsync(second.Token, Password)).Status);
     }
 
@@ -170,7 +170,7 @@ public sealed class UserGrainTests(GrainClusterFixture fixture)
         Assert.Null(await user.CheckSessionAsync("laptop", version));
         Assert.Equal(SignInOutcome.SignedIn, (await user.SignInAsync("a brand new password")).Outcome);
         Assert.Equal(SignInOutcome.WrongCredentials, (await user.SignInAsync(Password)).Outcome);
-        await Assert.ThrowsAsync<ConflictException>(() => user.AcceptInvitationAsync(reset.Token, "yet another password"));
+        await Assert.ThrowsAsync<InvitationNotFoundException>(() => user.AcceptInvitationAsync(reset.Token, "yet another password"));
 
         await user.DeactivateAsync();
         await Assert.ThrowsAsync<ConflictException>(() => user.ReinviteAsync());
