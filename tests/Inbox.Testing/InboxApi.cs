@@ -12,7 +12,7 @@ namespace Inbox.Testing;
 public sealed class InboxApi : IDisposable
 {
     /// <summary>The API's JSON shape, shared with the gateway.</summary>
-    public static readonly JsonSerializerOptions Json = CreateJson();
+    public static readonly JsonSerializerOptions Json = InboxJson.CreateOptions();
 
     private InboxApi(Uri baseAddress, CookieContainer cookies)
     {
@@ -90,13 +90,6 @@ public sealed class InboxApi : IDisposable
         }
 
         return (await response.Content.ReadFromJsonAsync<T>(Json))!;
-    }
-
-    private static JsonSerializerOptions CreateJson()
-    {
-        var options = new JsonSerializerOptions(JsonSerializerDefaults.Web);
-        InboxJson.Apply(options);
-        return options;
     }
 
     private sealed record ItemsOf<T>(IReadOnlyList<T> Items);

@@ -9,6 +9,14 @@ namespace Inbox.Contracts.Serialization;
 /// </summary>
 public static class InboxJson
 {
+    /// <summary>New options with the API's JSON shape and web defaults.</summary>
+    public static JsonSerializerOptions CreateOptions()
+    {
+        var options = new JsonSerializerOptions(JsonSerializerDefaults.Web);
+        Apply(options);
+        return options;
+    }
+
     /// <summary>Sets <paramref name="options"/> to the API's JSON shape.</summary>
     public static void Apply(JsonSerializerOptions options)
     {

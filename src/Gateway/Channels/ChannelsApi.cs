@@ -45,7 +45,7 @@ public static class ChannelsApi
 
         if (!GrainKeys.IsValidId(channelId))
         {
-            return TypedResults.Problem($"There is no channel '{channelId}'.", statusCode: StatusCodes.Status404NotFound, title: "Channel not found.");
+            return Problems.NotFound("channel", channelId);
         }
 
         var channel = grains.GetGrain<IChannelGrain>(GrainKeys.Compose(CurrentUser.From(http.User).OrganisationId, channelId));

@@ -142,6 +142,5 @@ public static class ConversationsApi
             ? grains.GetGrain<IConversationGrain>(GrainKeys.Compose(CurrentUser.From(http.User).OrganisationId, conversationId))
             : null;
 
-    private static ProblemHttpResult NotFound(string conversationId) =>
-        TypedResults.Problem($"There is no conversation '{conversationId}'.", statusCode: StatusCodes.Status404NotFound, title: "Conversation not found.");
+    private static ProblemHttpResult NotFound(string conversationId) => Problems.NotFound("conversation", conversationId);
 }

@@ -25,14 +25,18 @@ public static class OrganisationApi
 
     public static async Task<Ok<OrganisationView>> GetAsync(IGrainFactory grains, HttpContext http)
     {
-        var organisationId = CurrentUser.From(http.User).OrganisationId;
-        var info = await grains.GetGrain<IOrganisationGrain>(organisationId).GetAsync();
-        return TypedResults.Ok(new OrganisationView(organisationId, info?.Name ?? organisationId));
+        var organisation = Of(grains, http);
+        var info = await organisation.GetAsync();
+        return TypedResults.Ok(new OrganisationView(organisation.GetPrimaryKeyString(), info?.Name ?? organisation.GetPrimaryKeyString()));
     }
 
     public static async Task<Ok<OrganisationView>> UpdateAsync(SettingsRequest request, IGrainFactory grains, HttpContext http)
     {
-        var info = await grains.GetGrain<IOrganisationGrain>(CurrentUser.From(http.User).OrganisationId).RenameAsync(request.Name ?? "");
+        var info = await Of(grains, http).RenameAsync(request.Name ?? "");
         return TypedResults.Ok(new OrganisationView(info.OrganisationId, info.Name));
     }
+
+    /// <summary>The signed-in user's organisation.</summary>
+    internal static IOrganisationGrain Of(IGrainFactory grains, HttpContext http) =>
+        grains.GetGrain<IOrganisationGrain>(CurrentUser.From(http.User).OrganisationId);
 }

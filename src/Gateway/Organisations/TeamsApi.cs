@@ -1,7 +1,6 @@
 using Inbox.Contracts.Organisations;
 using Inbox.Contracts.Security;
 using Inbox.Gateway.Security;
-using Inbox.Gateway.Session;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Inbox.Gateway.Organisations;
@@ -24,11 +23,8 @@ public static class TeamsApi
     }
 
     public static async Task<Ok<TeamList>> ListAsync(IGrainFactory grains, HttpContext http) =>
-        TypedResults.Ok(new TeamList((await Organisation(grains, http).GetAsync())?.Teams ?? []));
+        TypedResults.Ok(new TeamList((await OrganisationApi.Of(grains, http).GetAsync())?.Teams ?? []));
 
     public static async Task<Ok<Team>> SaveAsync(string teamId, SaveTeamRequest request, IGrainFactory grains, HttpContext http) =>
-        TypedResults.Ok(await Organisation(grains, http).SaveTeamAsync(teamId, request.Name ?? ""));
-
-    private static IOrganisationGrain Organisation(IGrainFactory grains, HttpContext http) =>
-        grains.GetGrain<IOrganisationGrain>(CurrentUser.From(http.User).OrganisationId);
+        TypedResults.Ok(await OrganisationApi.Of(grains, http).SaveTeamAsync(teamId, request.Name ?? ""));
 }

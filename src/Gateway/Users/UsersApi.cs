@@ -101,6 +101,5 @@ public static class UsersApi
     private static IUserGrain? User(IGrainFactory grains, HttpContext http, string userId) =>
         GrainKeys.IsValidId(userId) ? grains.GetGrain<IUserGrain>(GrainKeys.Compose(CurrentUser.From(http.User).OrganisationId, userId)) : null;
 
-    private static ProblemHttpResult NotFound(string userId) =>
-        TypedResults.Problem($"There is no user '{userId}'.", statusCode: StatusCodes.Status404NotFound, title: "User not found.");
+    private static ProblemHttpResult NotFound(string userId) => Problems.NotFound("user", userId);
 }

@@ -19,7 +19,7 @@ namespace Inbox.Grains.Audit;
 /// </summary>
 public sealed class AuditTrail(IGrainFactory grains, TimeProvider time, IOptions<AuditOptions> options)
 {
-    private static readonly JsonSerializerOptions Json = CreateJson();
+    private static readonly JsonSerializerOptions Json = InboxJson.CreateOptions();
 
     private static readonly ResiliencePipeline Retry = new ResiliencePipelineBuilder()
         .AddRetry(new RetryStrategyOptions
@@ -63,11 +63,4 @@ public sealed class AuditTrail(IGrainFactory grains, TimeProvider time, IOptions
 
     private int Shard(string subjectId) =>
         (int)(BitConverter.ToUInt32(SHA256.HashData(Encoding.UTF8.GetBytes(subjectId)).AsSpan(0, 4)) % (uint)options.Value.Shards);
-
-    private static JsonSerializerOptions CreateJson()
-    {
-        var json = new JsonSerializerOptions(JsonSerializerDefaults.Web);
-        InboxJson.Apply(json);
-        return json;
-    }
 }
