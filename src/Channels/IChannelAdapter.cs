@@ -4,13 +4,19 @@ using Inbox.Channels.Webhooks;
 namespace Inbox.Channels;
 
 /// <summary>
-/// One platform's wire format. Adapters are registered by platform name (keyed services) and hold no state: the
-/// channel's credentials come with each call.
+/// One platform's wire format. Adapters hold no state (the channel's credentials come with each call); find one by
+/// platform name with <see cref="ChannelAdapters"/>.
 /// </summary>
 public interface IChannelAdapter
 {
     /// <summary>The platform's wire name (<c>telegram</c>, <c>whatsapp</c>, …), as in <c>/webhooks/{platform}/{channelId}</c>.</summary>
     string Platform { get; }
+
+    /// <summary>What an admin gives (or the inbox generates) to connect a channel of this platform, in the order a form shows them.</summary>
+    IReadOnlyList<ChannelField> Fields { get; }
+
+    /// <summary>The body of the 200 that acknowledges a stored webhook (WeChat wants <c>success</c>; the others nothing).</summary>
+    string Acknowledgement => "";
 
     /// <summary>Checks a webhook request's authenticity (or answers a verification handshake) against the channel's credentials.</summary>
     WebhookCheck Check(WebhookRequest request, IReadOnlyDictionary<string, string> credentials);

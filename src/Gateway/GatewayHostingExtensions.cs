@@ -9,6 +9,7 @@ using Inbox.Gateway.Realtime;
 using Inbox.Gateway.Security;
 using Inbox.Gateway.Session;
 using Inbox.Gateway.Users;
+using Inbox.Gateway.Webhooks;
 using Inbox.Hosting;
 using Inbox.Hosting.DataProtection;
 using Microsoft.AspNetCore.Authentication;
@@ -94,6 +95,7 @@ public static class GatewayHostingExtensions
         app.MapOrganisationApi();
         app.MapAuditApi();
         app.MapChannelsApi();
+        app.MapWebhooks();
         app.MapHub<InboxHub>("/hubs/inbox");
         app.MapHub<WidgetHub>("/hubs/widget").RequireRateLimiting(RateLimits.Widget);
         return app;

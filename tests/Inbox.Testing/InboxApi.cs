@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Inbox.Contracts.Channels;
 using Inbox.Contracts.Conversations;
 using Inbox.Contracts.Messages;
 using Inbox.Contracts.Serialization;
@@ -72,6 +73,10 @@ public sealed class InboxApi : IDisposable
     /// <summary>Deactivates a user (as an admin).</summary>
     public async Task<UserProfile> DeactivateAsync(string userId) =>
         await ReadAsync<UserProfile>(await Http.PostAsync($"api/v1/users/{userId}/deactivate", null), HttpStatusCode.OK, "Deactivation");
+
+    /// <summary>Connects a platform channel (as an admin) and returns its details: webhook path and generated tokens.</summary>
+    public async Task<ChannelDetails> ConnectChannelAsync(string platform, string name, IReadOnlyDictionary<string, string> fields, string? channelId = null) =>
+        await ReadAsync<ChannelDetails>(await Http.PostAsJsonAsync("api/v1/channels", new { platform, name, fields, channelId }, Json), HttpStatusCode.Created, "Connecting a channel");
 
     /// <summary>Accepts an invitation: no session needed.</summary>
     public static async Task<UserProfile> AcceptInvitationAsync(Uri baseAddress, string token, string password)

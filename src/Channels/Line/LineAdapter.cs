@@ -21,7 +21,16 @@ public sealed class LineAdapter : IChannelAdapter
 
     public const string SignatureHeader = "x-line-signature";
 
+    /// <summary>The credential field holding the long-lived channel access token.</summary>
+    public const string AccessTokenField = "accessToken";
+
     public string Platform => PlatformName;
+
+    public IReadOnlyList<ChannelField> Fields { get; } =
+    [
+        new(AccessTokenField, ChannelFieldKind.Secret, "The long-lived channel access token (LINE Developers console → Messaging API tab)."),
+        new(ChannelSecretField, ChannelFieldKind.Secret, "The channel secret (Basic settings tab); signs every webhook."),
+    ];
 
     public WebhookCheck Check(WebhookRequest request, IReadOnlyDictionary<string, string> credentials)
     {

@@ -15,15 +15,21 @@ public sealed class MessengerAdapter : IChannelAdapter
 {
     private readonly string _object;
 
-    private MessengerAdapter(string platform, string envelopeObject) => (Platform, _object) = (platform, envelopeObject);
+    private MessengerAdapter(string platform, string envelopeObject, ChannelField account) =>
+        (Platform, _object, Fields) = (platform, envelopeObject, [account, .. MetaWebhooks.CommonFields]);
+
+    /// <summary>The setting naming the Facebook Page (Messenger) or Instagram professional account the channel answers as.</summary>
+    public const string AccountIdField = "accountId";
 
     /// <summary>Facebook Messenger: customers are Page-scoped ids (PSIDs).</summary>
-    public static MessengerAdapter Messenger { get; } = new("messenger", "page");
+    public static MessengerAdapter Messenger { get; } = new("messenger", "page", new(AccountIdField, ChannelFieldKind.Setting, "The Facebook Page's id (Page → About → Page transparency)."));
 
     /// <summary>Instagram messaging: customers are Instagram-scoped ids (IGSIDs).</summary>
-    public static MessengerAdapter Instagram { get; } = new("instagram", "instagram");
+    public static MessengerAdapter Instagram { get; } = new("instagram", "instagram", new(AccountIdField, ChannelFieldKind.Setting, "The Instagram professional account's id (its IG user id)."));
 
     public string Platform { get; }
+
+    public IReadOnlyList<ChannelField> Fields { get; }
 
     public WebhookCheck Check(WebhookRequest request, IReadOnlyDictionary<string, string> credentials) => MetaWebhooks.Check(request, credentials);
 

@@ -17,9 +17,20 @@ public static class MetaWebhooks
     /// <summary>The credential field holding the Meta app secret.</summary>
     public const string AppSecretField = "appSecret";
 
+    /// <summary>The credential field holding the Graph API access token (a system-user or page token).</summary>
+    public const string AccessTokenField = "accessToken";
+
     public const string SignatureHeader = "X-Hub-Signature-256";
 
     private const string SignaturePrefix = "sha256=";
+
+    /// <summary>The fields every Meta channel needs after its own account id.</summary>
+    public static IReadOnlyList<ChannelField> CommonFields { get; } =
+    [
+        new(AccessTokenField, ChannelFieldKind.Secret, "A permanent access token of a system user with the messaging permission (Business Settings → System users)."),
+        new(AppSecretField, ChannelFieldKind.Secret, "The app secret (App Dashboard → App settings → Basic); signs every webhook."),
+        new(VerifyTokenField, ChannelFieldKind.Generated, "Paste into the webhook's 'Verify token' box in the App Dashboard."),
+    ];
 
     public static WebhookCheck Check(WebhookRequest request, IReadOnlyDictionary<string, string> credentials) =>
         string.Equals(request.Method, "GET", StringComparison.OrdinalIgnoreCase) ? Handshake(request, credentials) : Signature(request, credentials);

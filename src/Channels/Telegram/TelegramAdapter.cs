@@ -22,7 +22,16 @@ public sealed class TelegramAdapter : IChannelAdapter
 
     public const string SecretTokenHeader = "X-Telegram-Bot-Api-Secret-Token";
 
+    /// <summary>The credential field holding the bot token BotFather gave.</summary>
+    public const string BotTokenField = "botToken";
+
     public string Platform => PlatformName;
+
+    public IReadOnlyList<ChannelField> Fields { get; } =
+    [
+        new(BotTokenField, ChannelFieldKind.Secret, "The bot's token from @BotFather (/newbot or /token)."),
+        new(SecretTokenField, ChannelFieldKind.Generated, "Pass as secret_token to setWebhook together with the webhook URL."),
+    ];
 
     public WebhookCheck Check(WebhookRequest request, IReadOnlyDictionary<string, string> credentials)
     {

@@ -23,7 +23,23 @@ public sealed class WeChatAdapter : IChannelAdapter
 
     private static readonly XmlReaderSettings SafeXml = new() { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null };
 
+    /// <summary>The setting holding the official account's AppID.</summary>
+    public const string AppIdField = "appId";
+
+    /// <summary>The credential field holding the AppSecret that buys access tokens.</summary>
+    public const string AppSecretField = "appSecret";
+
     public string Platform => PlatformName;
+
+    public IReadOnlyList<ChannelField> Fields { get; } =
+    [
+        new(AppIdField, ChannelFieldKind.Setting, "The AppID (Official Account Platform → Settings and development → Basic configuration)."),
+        new(AppSecretField, ChannelFieldKind.Secret, "The AppSecret from the same page; the inbox buys access tokens with it."),
+        new(TokenField, ChannelFieldKind.Generated, "Paste into 'Token' in the server configuration, with the webhook URL as the server URL, plaintext mode."),
+    ];
+
+    // WeChat redelivers unless the answer is "success" or empty; "success" also says no passive reply follows.
+    public string Acknowledgement => "success";
 
     public WebhookCheck Check(WebhookRequest request, IReadOnlyDictionary<string, string> credentials)
     {

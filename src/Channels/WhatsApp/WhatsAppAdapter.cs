@@ -15,7 +15,16 @@ public sealed class WhatsAppAdapter : IChannelAdapter
 {
     public const string PlatformName = "whatsapp";
 
+    /// <summary>The setting naming the business phone number the channel sends from.</summary>
+    public const string PhoneNumberIdField = "phoneNumberId";
+
     public string Platform => PlatformName;
+
+    public IReadOnlyList<ChannelField> Fields { get; } =
+    [
+        new(PhoneNumberIdField, ChannelFieldKind.Setting, "The phone number id (WhatsApp Manager → API setup), not the phone number itself."),
+        .. MetaWebhooks.CommonFields,
+    ];
 
     public WebhookCheck Check(WebhookRequest request, IReadOnlyDictionary<string, string> credentials) => MetaWebhooks.Check(request, credentials);
 

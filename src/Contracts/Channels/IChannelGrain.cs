@@ -13,6 +13,19 @@ public interface IChannelGrain : IGrainWithStringKey
     [Alias("ConnectWebChat"), Requires(Permission.ChannelsManage)]
     Task<ChannelInfo> ConnectWebChatAsync(string name, string websiteToken);
 
+    /// <summary>
+    /// Connects a platform channel (WhatsApp, Messenger, Instagram, Telegram, LINE, WeChat) with the fields its platform
+    /// needs, generating the tokens the admin did not give, and binds its webhook URL. Throws
+    /// <see cref="ArgumentException"/> saying which field is missing or unknown, and
+    /// <see cref="Errors.ConflictException"/> when the id is taken by a channel of another kind.
+    /// </summary>
+    [Alias("Connect"), Requires(Permission.ChannelsManage)]
+    Task<ChannelDetails> ConnectAsync(ChannelSetup setup);
+
+    /// <summary>Every field of the channel with its value, secrets decrypted: for the grains that check webhooks and send. Null for an unknown channel.</summary>
+    [Alias("GetSecrets")]
+    Task<IReadOnlyDictionary<string, string>?> GetSecretsAsync();
+
     /// <summary>The channel, or null when none was connected under this key.</summary>
     [Alias("Get"), Requires(Permission.ChannelsRead)]
     Task<ChannelInfo?> GetAsync();
@@ -22,8 +35,9 @@ public interface IChannelGrain : IGrainWithStringKey
     Task<ChannelDetails?> GetDetailsAsync();
 
     /// <summary>
-    /// Replaces the channel's credentials (access tokens, app secrets, ...), stored encrypted with Data Protection
-    /// and never returned by any API. Throws <see cref="ChannelNotFoundException"/> for a channel that does not exist
+    /// Replaces credential fields (rotating an access token, an app secret, ...), stored encrypted with Data Protection
+    /// and never returned by any API. A platform channel keeps the fields not given and accepts only its platform's
+    /// fields; a web-chat channel's credentials are replaced whole. Throws <see cref="ChannelNotFoundException"/> for a channel that does not exist
     /// and <see cref="ArgumentException"/> for malformed fields.
     /// </summary>
     [Alias("SetCredentials"), Requires(Permission.ChannelsManage)]

@@ -33,3 +33,31 @@ public enum Platform
     [JsonStringEnumMemberName("line")]
     Line = 6,
 }
+
+/// <summary>A platform's wire name, as in JSON and in <c>/webhooks/{platform}/{channelId}</c>.</summary>
+public static class PlatformNames
+{
+    private static readonly Dictionary<Platform, string> Names = Enum.GetValues<Platform>().ToDictionary(
+        p => p,
+        p => typeof(Platform).GetField(p.ToString())!.GetCustomAttributes(typeof(JsonStringEnumMemberNameAttribute), false)
+            .OfType<JsonStringEnumMemberNameAttribute>().Single().Name);
+
+    /// <summary>The wire name of <paramref name="platform"/> (<c>whatsapp</c>, <c>webchat</c>, …).</summary>
+    public static string Of(Platform platform) => Names[platform];
+
+    /// <summary>The platform with the wire name <paramref name="name"/>, or false for an unknown name.</summary>
+    public static bool TryParse(string? name, out Platform platform)
+    {
+        foreach (var (candidate, wire) in Names)
+        {
+            if (string.Equals(wire, name, StringComparison.Ordinal))
+            {
+                platform = candidate;
+                return true;
+            }
+        }
+
+        platform = default;
+        return false;
+    }
+}

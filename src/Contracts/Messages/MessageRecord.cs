@@ -11,6 +11,10 @@ namespace Inbox.Contracts.Messages;
 /// <param name="ExternalId">The id the sender gave the message (platform message id or the widget's client id), used to drop redeliveries.</param>
 /// <param name="DeliveryStatus">Delivery state of an outgoing message.</param>
 /// <param name="CreatedAt">When it was stored.</param>
+/// <param name="Attachments">Files sent with it.</param>
+/// <param name="Location">A place shared with it.</param>
+/// <param name="Notice">Why part of it cannot be shown, or why it failed, in plain words.</param>
+/// <param name="PlatformMessageId">The platform's id for an outgoing message once the platform accepted it; status webhooks name it.</param>
 [GenerateSerializer, Immutable, Alias("inbox.message-record.v1")]
 public sealed record MessageRecord(
     [property: Id(0)] string ConversationId,
@@ -22,4 +26,8 @@ public sealed record MessageRecord(
     [property: Id(6)] string AuthorName,
     [property: Id(7)] string? ExternalId,
     [property: Id(8)] DeliveryStatus DeliveryStatus,
-    [property: Id(9)] DateTimeOffset CreatedAt);
+    [property: Id(9)] DateTimeOffset CreatedAt,
+    [property: Id(10)] IReadOnlyList<MessageAttachment>? Attachments = null,
+    [property: Id(11)] MessageLocation? Location = null,
+    [property: Id(12)] string? Notice = null,
+    [property: Id(13)] string? PlatformMessageId = null);

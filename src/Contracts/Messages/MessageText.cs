@@ -22,6 +22,31 @@ public static class MessageText
         _ => null,
     };
 
+    /// <summary>The most a platform customer's message may hold: longer ones are cut by the channel (platforms allow up to 5,000).</summary>
+    public const int MaxInboundLength = 16_000;
+
+    /// <summary>
+    /// Why a customer's message text cannot be stored, or null when it can: it may be empty when the message carries
+    /// an attachment, a location or a notice, and may be longer than an agent's reply.
+    /// </summary>
+    public static string? ValidateInbound(string? text, bool hasOtherContent) => text switch
+    {
+        null => "The message text is missing.",
+        _ when string.IsNullOrWhiteSpace(text) && !hasOtherContent => "The message text is empty.",
+        { Length: > MaxInboundLength } => $"The message text is {text.Length} characters long; the limit is {MaxInboundLength}.",
+        _ => null,
+    };
+
+    /// <summary>The conversation list's one-line preview of a message: its text, or what it carries when it has none.</summary>
+    public static string Preview(MessageRecord message) => message switch
+    {
+        _ when !string.IsNullOrWhiteSpace(message.Text) => Preview(message.Text),
+        { Attachments: [var first, ..] } => $"[{first.Kind}{(first.FileName is { } name ? ": " + name : "")}]",
+        { Location: { } location } => $"[Location{(location.Name is { } place ? ": " + place : "")}]",
+        { Notice: { } notice } => Preview(notice),
+        _ => "",
+    };
+
     /// <summary>The start of a text for the conversation list, on one line.</summary>
     public static string Preview(string text)
     {

@@ -28,7 +28,7 @@ public sealed record Caller(
     [property: Id(7)] string? From)
 {
     private static readonly FrozenSet<Permission> VisitorPermissions = FrozenSet.Create(Permission.WidgetChat);
-    private static readonly FrozenSet<Permission> ServicePermissions = FrozenSet.Create(Permission.ServiceSignIn, Permission.ServiceSessions);
+    private static readonly FrozenSet<Permission> ServicePermissions = FrozenSet.Create(Permission.ServiceSignIn, Permission.ServiceSessions, Permission.ServiceWebhooks);
 
     /// <summary>What this caller may do.</summary>
     public IReadOnlySet<Permission> Permissions => Kind switch

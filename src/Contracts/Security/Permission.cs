@@ -47,4 +47,7 @@ public enum Permission
 
     /// <summary>A gateway keeping sessions honest: read a user's status and subscribe to event feeds.</summary>
     ServiceSessions = 201,
+
+    /// <summary>A gateway handing a platform's webhook to the cluster, which checks its signature itself.</summary>
+    ServiceWebhooks = 202,
 }

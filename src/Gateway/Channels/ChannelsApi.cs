@@ -1,3 +1,4 @@
+using Inbox.Channels;
 using Inbox.Contracts.Channels;
 using Inbox.Contracts.Keys;
 using Inbox.Contracts.Organisations;
@@ -18,10 +19,27 @@ public static class ChannelsApi
     /// <summary>A list of channels.</summary>
     public sealed record ChannelList(IReadOnlyList<ChannelDetails> Items);
 
+    /// <summary>The body of <c>POST /api/v1/channels</c>.</summary>
+    /// <param name="Platform">The platform's wire name (<c>whatsapp</c>, <c>messenger</c>, <c>instagram</c>, <c>telegram</c>, <c>line</c>, <c>wechat</c>).</param>
+    /// <param name="Name">The name agents see.</param>
+    /// <param name="Fields">The platform's fields (see <c>GET /api/v1/channels/platforms</c>); generated ones may be left out.</param>
+    /// <param name="ChannelId">The channel's id in its webhook URL; made up when left out.</param>
+    public sealed record ConnectRequest(string? Platform, string? Name, Dictionary<string, string>? Fields, string? ChannelId);
+
+    /// <summary>One field of a platform's connect form.</summary>
+    public sealed record PlatformField(string Name, string Kind, string Description);
+
+    /// <summary>What connecting a channel of one platform takes.</summary>
+    public sealed record PlatformForm(string Platform, IReadOnlyList<PlatformField> Fields);
+
+    public sealed record PlatformList(IReadOnlyList<PlatformForm> Items);
+
     public static IEndpointRouteBuilder MapChannelsApi(this IEndpointRouteBuilder app)
     {
         var channels = app.MapGroup("/api/v1/channels").WithTags("Channels");
         channels.MapGet("/", ListAsync).RequirePermission(Permission.ChannelsRead);
+        channels.MapGet("/platforms", Platforms).RequirePermission(Permission.ChannelsManage);
+        channels.MapPost("/", ConnectAsync).RequirePermission(Permission.ChannelsManage);
         channels.MapPut("/{channelId}/credentials", SetCredentialsAsync).RequirePermission(Permission.ChannelsManage);
         return app;
     }
@@ -35,6 +53,35 @@ public static class ChannelsApi
     }
 
     /// <summary>Replaces the credentials with the body's fields, e.g. <c>{ "accessToken": "…", "appSecret": "…" }</c>.</summary>
+    public static Ok<PlatformList> Platforms() => TypedResults.Ok(new PlatformList(ChannelAdapters.All
+        .Select(a => new PlatformForm(a.Platform, a.Fields.Select(f => new PlatformField(f.Name, f.Kind.ToString().ToLowerInvariant(), f.Description)).ToList()))
+        .OrderBy(p => p.Platform, StringComparer.Ordinal)
+        .ToList()));
+
+    public static async Task<Results<Created<ChannelDetails>, ProblemHttpResult>> ConnectAsync(ConnectRequest? request, IGrainFactory grains, HttpContext http)
+    {
+        if (request is null)
+        {
+            return Problems.BadRequest("Send the channel as a JSON object with platform, name and fields.");
+        }
+
+        if (!PlatformNames.TryParse(request.Platform, out var platform) || platform == Platform.WebChat)
+        {
+            return Problems.BadRequest($"platform must be one of {string.Join(", ", ChannelAdapters.All.Select(a => a.Platform).Order(StringComparer.Ordinal))}.");
+        }
+
+        var channelId = request.ChannelId ?? GrainKeys.NewId("ch");
+        if (!GrainKeys.IsValidId(channelId))
+        {
+            return Problems.BadRequest("channelId must be 1-64 letters, digits, '-' or '_'.");
+        }
+
+        var organisationId = CurrentUser.From(http.User).OrganisationId;
+        var details = await grains.GetGrain<IChannelGrain>(GrainKeys.Compose(organisationId, channelId))
+            .ConnectAsync(new ChannelSetup(platform, request.Name ?? "", request.Fields ?? []));
+        return TypedResults.Created($"/api/v1/channels/{channelId}", details);
+    }
+
     public static async Task<Results<Ok<ChannelDetails>, ProblemHttpResult>> SetCredentialsAsync(
         string channelId, Dictionary<string, string>? credentials, IGrainFactory grains, HttpContext http)
     {

@@ -38,7 +38,7 @@ internal sealed class WidgetAuthenticationHandler(
         }
 
         GatewayCallers.ActAsService();
-        if (await grains.GetGrain<IWebsiteTokenGrain>(websiteToken).GetChannelAsync() is not { } channel)
+        if (await grains.GetGrain<IChannelHandleGrain>(ChannelHandles.Website(websiteToken)).GetChannelAsync() is not { } channel)
         {
             return AuthenticateResult.Fail("No web-chat channel has this website token.");
         }

@@ -1,5 +1,8 @@
+using System.Security.Cryptography;
+using Inbox.Channels;
 using Inbox.Contracts.Audit;
 using Inbox.Contracts.Channels;
+using Inbox.Contracts.Errors;
 using Inbox.Contracts.Keys;
 using Inbox.Contracts.Organisations;
 using Inbox.Grains.Audit;
@@ -7,7 +10,10 @@ using Inbox.Grains.Storage;
 
 namespace Inbox.Grains.Channels;
 
-/// <summary>One connected platform account. For now only web chat can be connected; platform channels come with their adapters.</summary>
+/// <summary>
+/// One connected channel: web chat (bound to a website token) or a platform account (bound to its webhook URL). Holds
+/// the channel's fields, secrets encrypted by <see cref="ChannelSecrets"/>, and hands them decrypted only to grains.
+/// </summary>
 public sealed class ChannelGrain(
     [PersistentState(stateName: "channel", storageName: GrainStorage.Name)] IPersistentState<ChannelState> state,
     ChannelSecrets secrets,
@@ -15,6 +21,12 @@ public sealed class ChannelGrain(
     TimeProvider time)
     : Grain, IChannelGrain
 {
+    private const int MaxNameLength = 100;
+    private const int GeneratedTokenLength = 32;
+
+    // Letters and digits only: WeChat's server token allows nothing else (3-32 characters), and it suits every platform.
+    private const string TokenAlphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+
     public async Task<ChannelInfo> ConnectWebChatAsync(string name, string websiteToken)
     {
         var key = OrganisationScoped.Parse(this.GetPrimaryKeyString());
@@ -25,7 +37,7 @@ public sealed class ChannelGrain(
 
         var info = new ChannelInfo(key.OrganisationId, key.Id, Platform.WebChat, name);
         var connecting = !state.RecordExists;
-        if (!await GrainFactory.GetGrain<IWebsiteTokenGrain>(websiteToken).BindAsync(info))
+        if (!await GrainFactory.GetGrain<IChannelHandleGrain>(ChannelHandles.Website(websiteToken)).BindAsync(info))
         {
             throw new InvalidOperationException("That website token belongs to another channel.");
         }
@@ -41,6 +53,45 @@ public sealed class ChannelGrain(
         return info;
     }
 
+    public async Task<ChannelDetails> ConnectAsync(ChannelSetup setup)
+    {
+        var key = OrganisationScoped.Parse(this.GetPrimaryKeyString());
+        var adapter = AdapterFor(setup.Platform)
+            ?? throw new ArgumentException("A web-chat channel is connected with a website token, not with platform fields.", nameof(setup));
+        var name = setup.Name?.Trim();
+        if (string.IsNullOrEmpty(name) || name.Length > MaxNameLength)
+        {
+            throw new ArgumentException($"Give the channel a name of 1-{MaxNameLength} characters.", nameof(setup));
+        }
+
+        var connecting = !state.RecordExists;
+        if (!connecting && state.State.Platform != setup.Platform)
+        {
+            throw new ConflictException($"Channel '{key.Id}' is already connected as a {PlatformNames.Of(state.State.Platform)} channel.");
+        }
+
+        var before = connecting ? null : Details();
+        var fields = Complete(adapter, setup.Fields ?? new Dictionary<string, string>(), connecting ? null : Secrets());
+        var info = new ChannelInfo(key.OrganisationId, key.Id, setup.Platform, name);
+        if (!await GrainFactory.GetGrain<IChannelHandleGrain>(ChannelHandles.Webhook(key.Id)).BindAsync(info))
+        {
+            throw new ConflictException($"The channel id '{key.Id}' is taken by another organisation's channel: choose another.");
+        }
+
+        state.State = new ChannelState { Platform = setup.Platform, Name = name };
+        Store(adapter, fields);
+        await state.WriteStateAsync();
+        await GrainFactory.GetGrain<IOrganisationGrain>(key.OrganisationId).AddChannelAsync(key.Id);
+
+        // Field names and times only: a secret never reaches the audit log.
+        var after = Details();
+        await audit.RecordAsync(key.OrganisationId, connecting ? AuditActions.ChannelConnected : AuditActions.CredentialsChanged, AuditSubjects.Channel, key.Id, before, after);
+        return after;
+    }
+
+    public Task<IReadOnlyDictionary<string, string>?> GetSecretsAsync() =>
+        Task.FromResult(state.RecordExists ? Secrets() : null);
+
     public Task<ChannelInfo?> GetAsync() => Task.FromResult(state.RecordExists ? Info() : null);
 
     public Task<ChannelDetails?> GetDetailsAsync() => Task.FromResult(state.RecordExists ? Details() : null);
@@ -52,18 +103,69 @@ public sealed class ChannelGrain(
             throw new ChannelNotFoundException(this.GetPrimaryKeyString());
         }
 
-        ChannelSecrets.Validate(credentials);
         var before = Details();
-        state.State.ProtectedCredentials = secrets.Protect(credentials);
-        state.State.CredentialFields = [.. credentials.Keys.Order(StringComparer.Ordinal)];
-        state.State.CredentialsUpdatedAt = time.GetUtcNow();
-        await state.WriteStateAsync();
+        if (AdapterFor(state.State.Platform) is { } adapter)
+        {
+            if (credentials.Count == 0)
+            {
+                throw new ArgumentException("Give at least one field to replace.", nameof(credentials));
+            }
 
-        // Field names and times only: a secret never reaches the audit log.
+            Store(adapter, Complete(adapter, credentials, Secrets()));
+        }
+        else
+        {
+            ChannelSecrets.Validate(credentials);
+            state.State.ProtectedCredentials = secrets.Protect(credentials);
+            state.State.CredentialFields = [.. credentials.Keys.Order(StringComparer.Ordinal)];
+            state.State.CredentialsUpdatedAt = time.GetUtcNow();
+        }
+
+        await state.WriteStateAsync();
         var after = Details();
         await audit.RecordAsync(after.Channel.OrganisationId, AuditActions.CredentialsChanged, AuditSubjects.Channel, after.Channel.ChannelId, before, after);
         return after;
     }
+
+    private static IChannelAdapter? AdapterFor(Platform platform) =>
+        platform == Platform.WebChat ? null : ChannelAdapters.For(PlatformNames.Of(platform));
+
+    /// <summary>
+    /// Every field the platform needs: the given value, else the stored one, else a generated token for a generated
+    /// field. Throws <see cref="ArgumentException"/> naming an unknown or missing field.
+    /// </summary>
+    private static Dictionary<string, string> Complete(IChannelAdapter adapter, IReadOnlyDictionary<string, string> given, IReadOnlyDictionary<string, string>? stored)
+    {
+        var known = adapter.Fields.Select(f => f.Name).ToHashSet(StringComparer.Ordinal);
+        if (given.Keys.FirstOrDefault(name => !known.Contains(name)) is { } unknown)
+        {
+            throw new ArgumentException($"'{unknown}' is not a {adapter.Platform} field; the fields are {string.Join(", ", known)}.", nameof(given));
+        }
+
+        var fields = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var field in adapter.Fields)
+        {
+            var value = given.GetValueOrDefault(field.Name)?.Trim() is { Length: > 0 } trimmed ? trimmed
+                : stored?.GetValueOrDefault(field.Name) is { Length: > 0 } kept ? kept
+                : field.Kind == ChannelFieldKind.Generated ? RandomNumberGenerator.GetString(TokenAlphabet, GeneratedTokenLength)
+                : throw new ArgumentException($"The {adapter.Platform} field '{field.Name}' is required: {field.Description}", nameof(given));
+            fields[field.Name] = value;
+        }
+
+        ChannelSecrets.Validate(fields);
+        return fields;
+    }
+
+    private void Store(IChannelAdapter adapter, Dictionary<string, string> fields)
+    {
+        state.State.ProtectedCredentials = secrets.Protect(fields);
+        state.State.CredentialFields = [.. fields.Keys.Order(StringComparer.Ordinal)];
+        state.State.Settings = adapter.Fields.Where(f => f.Kind != ChannelFieldKind.Secret).ToDictionary(f => f.Name, f => fields[f.Name], StringComparer.Ordinal);
+        state.State.CredentialsUpdatedAt = time.GetUtcNow();
+    }
+
+    private IReadOnlyDictionary<string, string> Secrets() =>
+        state.State.ProtectedCredentials is { } protectedFields ? secrets.Unprotect(protectedFields) : new Dictionary<string, string>();
 
     private ChannelInfo Info()
     {
@@ -71,5 +173,10 @@ public sealed class ChannelGrain(
         return new ChannelInfo(key.OrganisationId, key.Id, state.State.Platform, state.State.Name);
     }
 
-    private ChannelDetails Details() => new(Info(), [.. state.State.CredentialFields], state.State.CredentialsUpdatedAt);
+    private ChannelDetails Details()
+    {
+        var info = Info();
+        var webhookPath = info.Platform == Platform.WebChat ? null : $"/webhooks/{PlatformNames.Of(info.Platform)}/{info.ChannelId}";
+        return new(info, [.. state.State.CredentialFields], state.State.CredentialsUpdatedAt, new Dictionary<string, string>(state.State.Settings), webhookPath);
+    }
 }

@@ -14,4 +14,7 @@ public sealed class ChannelState
     [Id(3)] public string? ProtectedCredentials { get; set; }
     [Id(4)] public List<string> CredentialFields { get; set; } = [];
     [Id(5)] public DateTimeOffset? CredentialsUpdatedAt { get; set; }
+
+    /// <summary>The platform fields that are not secret (ids, generated verify tokens), shown to admins.</summary>
+    [Id(6)] public Dictionary<string, string> Settings { get; set; } = [];
 }

@@ -81,13 +81,31 @@ public sealed class ConversationGrain(
     public Task<MessageRecord> ReceiveAsync(InboundMessage message)
     {
         EnsureReadable();
-        return AppendAsync(MessageKind.Incoming, message.Text, state.State.ContactId, state.State.ContactName, message.ExternalId);
+        if (MessageText.ValidateInbound(message.Text, message.HasContentBesidesText) is { } problem)
+        {
+            throw new ArgumentException(problem, nameof(message));
+        }
+
+        var s = state.State;
+        return AppendAsync(Draft(MessageKind.Incoming, message.Text, s.ContactId, s.ContactName, message.ExternalId, DeliveryStatus.Delivered) with
+        {
+            Attachments = message.Attachments is { Count: > 0 } attachments ? attachments : null,
+            Location = message.Location,
+            Notice = message.Notice,
+        });
     }
 
     public Task<MessageRecord> ReplyAsync(AgentReply reply)
     {
         EnsureReadable();
-        return AppendAsync(MessageKind.Outgoing, reply.Text, reply.AuthorId, reply.AuthorName, reply.ClientMessageId);
+        if (MessageText.Validate(reply.Text) is { } problem)
+        {
+            throw new ArgumentException(problem, nameof(reply));
+        }
+
+        // Web chat hands a reply to the widget hub as soon as it is stored; platform channels will start at Pending
+        // and move on with the platform's status webhooks.
+        return AppendAsync(Draft(MessageKind.Outgoing, reply.Text, reply.AuthorId, reply.AuthorName, reply.ClientMessageId, DeliveryStatus.Sent));
     }
 
     public async Task<MessagePage> GetMessagesAsync(long? before, int limit)
@@ -107,43 +125,34 @@ public sealed class ConversationGrain(
         return new MessagePage(messages, from > 1);
     }
 
-    private async Task<MessageRecord> AppendAsync(MessageKind kind, string text, string authorId, string authorName, string? externalId)
-    {
-        EnsureExists();
-        if (MessageText.Validate(text) is { } problem)
-        {
-            throw new ArgumentException(problem, nameof(text));
-        }
+    private MessageRecord Draft(MessageKind kind, string text, string authorId, string authorName, string? externalId, DeliveryStatus status) =>
+        new(_key.Id, 0, GrainKeys.NewId("msg"), kind, text, authorId, authorName, externalId, status, time.GetUtcNow());
 
+    private async Task<MessageRecord> AppendAsync(MessageRecord draft)
+    {
         for (var attempt = 0; ; attempt++)
         {
-            if (FindRedelivery(kind, externalId) is { } stored)
+            if (FindRedelivery(draft.Kind, draft.ExternalId) is { } recent)
             {
                 await RepairIndexAsync();
-                return stored;
+                return recent;
             }
 
-            var message = new MessageRecord(
-                _key.Id,
-                _lastSequence + 1,
-                GrainKeys.NewId("msg"),
-                kind,
-                text,
-                authorId,
-                authorName,
-                externalId,
-                // Web chat hands a reply to the widget hub as soon as it is stored; platform channels will start at
-                // Pending and move on with the platform's status webhooks.
-                kind == MessageKind.Outgoing ? DeliveryStatus.Sent : DeliveryStatus.Delivered,
-                time.GetUtcNow());
-            if (await log.AppendAsync(_key.Key, message))
+            var message = draft with { Sequence = _lastSequence + 1 };
+            var result = await log.AppendAsync(_key.Key, message);
+            switch (result.Outcome)
             {
-                await OnAppendedAsync(message);
-                return message;
+                case AppendOutcome.Stored:
+                    await OnAppendedAsync(message);
+                    return message;
+                case AppendOutcome.Duplicate:
+                    // A redelivery older than the recent cache: the marker row found the message stored before.
+                    await RepairIndexAsync();
+                    return result.Existing!;
             }
 
             // The sequence is taken: an earlier call stored a message but its answer was lost, or another activation
-            // wrote. Catch up from the log and try again; the redelivery check above finds a retried message.
+            // wrote. Catch up from the log and try again; the redelivery checks above find a retried message.
             if (attempt >= 2)
             {
                 throw new InvalidOperationException($"Conversation '{_key.Key}' could not append after catching up with its log.");
@@ -196,7 +205,7 @@ public sealed class ConversationGrain(
         var newest = messages.LastOrDefault();
         if (newest is not null && newest.Sequence > _lastSequence)
         {
-            (_lastSequence, _lastPreview, _lastActivityAt) = (newest.Sequence, MessageText.Preview(newest.Text), newest.CreatedAt);
+            (_lastSequence, _lastPreview, _lastActivityAt) = (newest.Sequence, MessageText.Preview(newest), newest.CreatedAt);
             _indexStale = true;
         }
     }

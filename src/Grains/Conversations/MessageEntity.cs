@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Azure;
 using Azure.Data.Tables;
 using Inbox.Contracts.Messages;
@@ -23,6 +24,15 @@ internal sealed class MessageEntity : ITableEntity
     public string DeliveryStatus { get; set; } = "";
     public DateTimeOffset CreatedAt { get; set; }
 
+    /// <summary>The attachments as JSON (a table row has no lists), or null when there are none.</summary>
+    public string? Attachments { get; set; }
+
+    /// <summary>The shared location as JSON, or null.</summary>
+    public string? Location { get; set; }
+
+    public string? Notice { get; set; }
+    public string? PlatformMessageId { get; set; }
+
     public static MessageEntity From(string partitionKey, MessageRecord message) => new()
     {
         PartitionKey = partitionKey,
@@ -37,6 +47,10 @@ internal sealed class MessageEntity : ITableEntity
         ExternalId = message.ExternalId,
         DeliveryStatus = message.DeliveryStatus.ToString(),
         CreatedAt = message.CreatedAt,
+        Attachments = message.Attachments is { Count: > 0 } attachments ? JsonSerializer.Serialize(attachments, Json) : null,
+        Location = message.Location is { } location ? JsonSerializer.Serialize(location, Json) : null,
+        Notice = message.Notice,
+        PlatformMessageId = message.PlatformMessageId,
     };
 
     public MessageRecord ToRecord() => new(
@@ -49,5 +63,11 @@ internal sealed class MessageEntity : ITableEntity
         AuthorName,
         ExternalId,
         Enum.Parse<DeliveryStatus>(DeliveryStatus),
-        CreatedAt);
+        CreatedAt,
+        Attachments is null ? null : JsonSerializer.Deserialize<List<MessageAttachment>>(Attachments, Json),
+        Location is null ? null : JsonSerializer.Deserialize<MessageLocation>(Location, Json),
+        Notice,
+        PlatformMessageId);
+
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 }

@@ -168,6 +168,7 @@ public sealed class PermissionMatrixTests(SystemFixture fixture) : IClassFixture
         "PATCH /api/v1/organisation" => new { name = "A renamed organisation" },
         "PUT /api/v1/session/password" => new { currentPassword = "not-the-password", newPassword = "a new long password" },
         "PUT /api/v1/channels/{channelId}/credentials" => new { accessToken = "matrix-access-token" },
+        "POST /api/v1/channels" => new { platform = "telegram", name = "Matrix bot", fields = new { botToken = "123456:matrix-bot-token" } },
         _ => null,
     };
 

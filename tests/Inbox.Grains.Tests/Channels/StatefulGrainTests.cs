@@ -44,7 +44,7 @@ public sealed class StatefulGrainTests(GrainClusterFixture fixture)
         var channel = fixture.Inside.GetGrain<IChannelGrain>(GrainKeys.Compose(organisationId, "web"));
         var connected = await channel.ConnectWebChatAsync("Acme website", token);
 
-        var tokenGrain = fixture.Inside.GetGrain<IWebsiteTokenGrain>(token);
+        var tokenGrain = fixture.Inside.GetGrain<IChannelHandleGrain>(ChannelHandles.Website(token));
         await Task.WhenAll(fixture.DeactivateAsync(channel), fixture.DeactivateAsync(tokenGrain), fixture.DeactivateAsync(organisation));
 
         Assert.Equal(connected, await tokenGrain.GetChannelAsync());
@@ -56,6 +56,6 @@ public sealed class StatefulGrainTests(GrainClusterFixture fixture)
         Assert.Equal(connected, await channel.ConnectWebChatAsync("Acme website", token));
         var other = fixture.Inside.GetGrain<IChannelGrain>(GrainKeys.Compose(organisationId, "web2"));
         await Assert.ThrowsAsync<InvalidOperationException>(() => other.ConnectWebChatAsync("Another site", token));
-        Assert.Null(await fixture.Inside.GetGrain<IWebsiteTokenGrain>(GrainKeys.NewId("unknown")).GetChannelAsync());
+        Assert.Null(await fixture.Inside.GetGrain<IChannelHandleGrain>(ChannelHandles.Website(GrainKeys.NewId("unknown"))).GetChannelAsync());
     }
 }

@@ -34,13 +34,14 @@ public sealed class ConversationGrainTests(GrainClusterFixture fixture)
         Assert.Equal([MessageKind.Incoming, MessageKind.Outgoing, MessageKind.Incoming], page.Messages.Select(m => m.Kind));
         Assert.False(page.HasMore);
 
-        // The log itself: one partition per conversation, zero-padded sequence row keys.
+        // The log itself: one partition per conversation, zero-padded sequence row keys, and one redelivery marker
+        // row (x:{hash}) per message that came with an external id, each naming its message's sequence.
         var partition = GrainKeys.Compose(organisationId, conversationId);
         var rows = fixture.Tables.GetTableClient(TableNames.Messages)
             .Query<TableEntity>(e => e.PartitionKey == partition, cancellationToken: TestContext.Current.CancellationToken)
-            .Select(e => e.RowKey)
             .ToList();
-        Assert.Equal(["000000000001", "000000000002", "000000000003"], rows);
+        Assert.Equal(["000000000001", "000000000002", "000000000003"], rows.Select(e => e.RowKey).Where(k => !k.StartsWith("x:", StringComparison.Ordinal)));
+        Assert.Equal([1L, 2, 3], rows.Where(e => e.RowKey.StartsWith("x:", StringComparison.Ordinal)).Select(e => e.GetInt64("Sequence")!.Value).Order());
     }
 
     [Fact]
@@ -55,6 +56,46 @@ public sealed class ConversationGrainTests(GrainClusterFixture fixture)
         var again = await conversation.ReceiveAsync(new InboundMessage("wamid-1", "Hello"));
         Assert.Equal(first.MessageId, again.MessageId);
         Assert.Equal(1, (await conversation.GetSummaryAsync())!.LastSequence);
+    }
+
+    [Fact]
+    public async Task A_redelivery_long_after_the_original_is_still_stored_once()
+    {
+        // Meta retries for days: by then the message has left the in-memory window, and the log's marker row finds it.
+        var (_, conversation, _) = await NewConversationAsync();
+        var original = await conversation.ReceiveAsync(new InboundMessage("wamid-old", "Where is my parcel?"));
+        var reply = await conversation.ReplyAsync(new AgentReply("u_agent", "Alex Agent", "Checking!", "c-old"));
+        for (var i = 1; i <= ConversationGrain.RecentCapacity + 5; i++)
+        {
+            await conversation.ReceiveAsync(new InboundMessage($"wamid-{i}", $"message {i}"));
+        }
+
+        var last = (await conversation.GetSummaryAsync())!.LastSequence;
+        Assert.Equal(original, await conversation.ReceiveAsync(new InboundMessage("wamid-old", "Where is my parcel?")));
+        Assert.Equal(reply, await conversation.ReplyAsync(new AgentReply("u_agent", "Alex Agent", "Checking!", "c-old")));
+        await fixture.DeactivateAsync(conversation);
+        Assert.Equal(original.MessageId, (await conversation.ReceiveAsync(new InboundMessage("wamid-old", "Where is my parcel?"))).MessageId);
+
+        // The same id from the other side is another message: a client's reply id never swallows a customer's message.
+        var crossed = await conversation.ReceiveAsync(new InboundMessage("c-old", "not a reply"));
+        Assert.Equal(last + 1, crossed.Sequence);
+    }
+
+    [Fact]
+    public async Task An_attachment_or_location_needs_no_text_and_survives_reactivation()
+    {
+        var (_, conversation, _) = await NewConversationAsync();
+        var image = new MessageAttachment("a1", AttachmentKind.Image, null, "image/jpeg", 98764, "1003383421387256", null);
+        var place = new MessageLocation(37.4421, -122.1615, "Philz Coffee", "101 Forest Ave");
+        await conversation.ReceiveAsync(new InboundMessage("wamid-img", "", [image]));
+        await conversation.ReceiveAsync(new InboundMessage("wamid-loc", "", Location: place));
+        await Assert.ThrowsAsync<ArgumentException>(() => conversation.ReceiveAsync(new InboundMessage("wamid-empty", " ")));
+
+        await fixture.DeactivateAsync(conversation);
+        var messages = (await conversation.GetMessagesAsync(null, 10)).Messages;
+        Assert.Equal(image, Assert.Single(messages[0].Attachments!));
+        Assert.Equal(place, messages[1].Location);
+        Assert.Equal("[Location: Philz Coffee]", (await conversation.GetSummaryAsync())!.LastMessagePreview);
     }
 
     [Fact]

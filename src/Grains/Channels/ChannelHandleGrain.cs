@@ -3,10 +3,10 @@ using Inbox.Grains.Storage;
 
 namespace Inbox.Grains.Channels;
 
-/// <summary>Looks a widget's website token up to its channel. Read on every widget connection, so kept in memory.</summary>
-public sealed class WebsiteTokenGrain(
-    [PersistentState(stateName: "website-token", storageName: GrainStorage.Name)] IPersistentState<WebsiteTokenState> state)
-    : Grain, IWebsiteTokenGrain
+/// <summary>Looks a public handle (website token, webhook id) up to its channel. Read on every widget connection and webhook, so kept in memory.</summary>
+public sealed class ChannelHandleGrain(
+    [PersistentState(stateName: "channel-handle", storageName: GrainStorage.Name)] IPersistentState<ChannelHandleState> state)
+    : Grain, IChannelHandleGrain
 {
     public async Task<bool> BindAsync(ChannelInfo channel)
     {

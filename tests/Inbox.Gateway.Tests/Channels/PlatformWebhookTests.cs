@@ -1,0 +1,150 @@
+using System.Net;
+using Inbox.Contracts.Events;
+using Inbox.Simulator.Webhooks;
+using Inbox.Testing;
+
+namespace Inbox.Gateway.Tests.Channels;
+
+/// <summary>
+/// Platform webhooks end to end: a channel connected through the admin API, webhooks built and signed as each platform
+/// does by the simulator, sent to the real gateway, and what a supervisor's live SignalR client and the API then show.
+/// </summary>
+public sealed class PlatformWebhookTests(SystemFixture fixture) : IClassFixture<SystemFixture>
+{
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(15);
+
+    private InboxSystem System => fixture.System;
+
+    public static TheoryData<string> Platforms => [.. SimulatedChannel.Platforms];
+
+    [Theory]
+    [MemberData(nameof(Platforms))]
+    public async Task A_customer_message_reaches_the_supervisor_live_and_three_deliveries_store_it_once(string platform)
+    {
+        using var admin = await System.SignInAsync(InboxSystem.AdminEmail, InboxSystem.AdminPassword);
+        using var supervisor = await System.SignInAsync(InboxSystem.SupervisorEmail, InboxSystem.SupervisorPassword);
+        await using var live = await AgentConnection.ConnectAsync(System.GatewayUrl, supervisor);
+        var channel = await SimulatedChannel.ConnectAsync(admin, System.GatewayUrl, platform);
+        var customer = channel.NewCustomer("Ana Silva");
+        var text = $"Olá, my order {Guid.NewGuid():N} has not arrived";
+        var (webhook, messageId) = channel.Webhooks.Text(customer, text, DateTimeOffset.UtcNow);
+
+        using var http = new HttpClient();
+        for (var delivery = 1; delivery <= 3; delivery++)
+        {
+            using var response = await http.SendAsync(webhook.ToRequest(channel.WebhookUrl), TestContext.Current.CancellationToken);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.Equal(platform == "wechat" ? "success" : "", await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        }
+
+        var created = await live.Events.WaitForAsync(e => e.Type == EventNames.MessageCreated && e.Message?.Text == text, Timeout);
+        Assert.Equal(channel.ChannelId, created.Conversation.ChannelId);
+        Assert.Equal(platform, Contracts.Channels.PlatformNames.Of(created.Conversation.Platform));
+        Assert.Equal(customer.Id, created.Conversation.ChannelUserId);
+        Assert.Equal(messageId, created.Message!.ExternalId);
+
+        var stored = (await supervisor.GetMessagesAsync(created.Conversation.ConversationId)).Items;
+        Assert.Equal(text, Assert.Single(stored).Text);
+        Assert.Single(live.Events.Seen, e => e.Type == EventNames.MessageCreated && e.Message?.Text == text);
+        var listed = Assert.Single(await supervisor.ListConversationsAsync(), c => c.ChannelId == channel.ChannelId);
+        Assert.Equal(platform is "whatsapp" or "telegram" ? "Ana Silva" : customer.Id, listed.ContactName);
+    }
+
+    [Theory]
+    [MemberData(nameof(Platforms))]
+    public async Task A_forged_or_tampered_webhook_is_refused_with_401_and_nothing_is_stored(string platform)
+    {
+        using var admin = await System.SignInAsync(InboxSystem.AdminEmail, InboxSystem.AdminPassword);
+        var channel = await SimulatedChannel.ConnectAsync(admin, System.GatewayUrl, platform);
+        var customer = channel.NewCustomer();
+        using var http = new HttpClient();
+
+        var (forged, _) = channel.Forged().Text(customer, "forged message", DateTimeOffset.UtcNow);
+        var (genuine, _) = channel.Webhooks.Text(customer, "genuine message", DateTimeOffset.UtcNow);
+        var tampered = genuine.Tampered(body => body.Replace("genuine", "tampered", StringComparison.Ordinal));
+        var unsigned = genuine with { Headers = new Dictionary<string, string>(), Query = "" };
+
+        // Telegram's secret token and WeChat's plaintext-mode signature vouch for the sender, not the body (TLS guards
+        // that in transit), so only the body-signing platforms can notice a changed body.
+        var refusals = platform is "telegram" or "wechat" ? new[] { forged, unsigned } : [forged, tampered, unsigned];
+        foreach (var refused in refusals)
+        {
+            using var response = await http.SendAsync(refused.ToRequest(channel.WebhookUrl), TestContext.Current.CancellationToken);
+            Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        }
+
+        Assert.DoesNotContain(await admin.ListConversationsAsync(), c => c.ChannelId == channel.ChannelId);
+    }
+
+    [Theory]
+    [InlineData("whatsapp")]
+    [InlineData("messenger")]
+    [InlineData("instagram")]
+    [InlineData("wechat")]
+    public async Task The_verification_handshake_is_answered_exactly_as_the_platform_expects(string platform)
+    {
+        using var admin = await System.SignInAsync(InboxSystem.AdminEmail, InboxSystem.AdminPassword);
+        var channel = await SimulatedChannel.ConnectAsync(admin, System.GatewayUrl, platform);
+        using var http = new HttpClient();
+
+        using var answer = await http.SendAsync(channel.Webhooks.Handshake("1158201444")!.ToRequest(channel.WebhookUrl), TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.OK, answer.StatusCode);
+        Assert.Equal("text/plain", answer.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("1158201444", await answer.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+
+        using var wrong = await http.SendAsync(channel.Forged().Handshake("1158201444")!.ToRequest(channel.WebhookUrl), TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.Forbidden, wrong.StatusCode);
+        Assert.NotEqual("1158201444", await wrong.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public async Task Fifty_concurrent_first_messages_from_a_new_customer_make_one_conversation()
+    {
+        using var admin = await System.SignInAsync(InboxSystem.AdminEmail, InboxSystem.AdminPassword);
+        var channel = await SimulatedChannel.ConnectAsync(admin, System.GatewayUrl, "whatsapp");
+        var customer = channel.NewCustomer();
+        var webhooks = Enumerable.Range(1, 50).Select(i => channel.Webhooks.Text(customer, $"burst {i}", DateTimeOffset.UtcNow).Webhook).ToList();
+
+        using var http = new HttpClient();
+        var answers = await Task.WhenAll(webhooks.Select(async w =>
+        {
+            using var response = await http.SendAsync(w.ToRequest(channel.WebhookUrl), TestContext.Current.CancellationToken);
+            return response.StatusCode;
+        }));
+
+        Assert.All(answers, status => Assert.Equal(HttpStatusCode.OK, status));
+        var conversation = Assert.Single(await admin.ListConversationsAsync(), c => c.ChannelId == channel.ChannelId);
+        Assert.Equal(50, conversation.LastSequence);
+        var texts = (await admin.GetMessagesAsync(conversation.ConversationId, limit: 100)).Items.Select(m => m.Text).Order().ToList();
+        Assert.Equal(Enumerable.Range(1, 50).Select(i => $"burst {i}").Order(), texts);
+    }
+
+    [Fact]
+    public async Task Unknown_channels_wrong_platforms_malformed_and_oversized_bodies_get_clear_4xx_answers()
+    {
+        using var admin = await System.SignInAsync(InboxSystem.AdminEmail, InboxSystem.AdminPassword);
+        var channel = await SimulatedChannel.ConnectAsync(admin, System.GatewayUrl, "line");
+        var (webhook, _) = channel.Webhooks.Text(channel.NewCustomer(), "hello", DateTimeOffset.UtcNow);
+        using var http = new HttpClient();
+
+        async Task<(HttpStatusCode, string)> SendAsync(SimulatedWebhook w, string path)
+        {
+            using var response = await http.SendAsync(w.ToRequest(new Uri(System.GatewayUrl, path)), TestContext.Current.CancellationToken);
+            return (response.StatusCode, await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        }
+
+        Assert.Equal(HttpStatusCode.NotFound, (await SendAsync(webhook, $"webhooks/line/ch_{Guid.NewGuid():N}")).Item1);
+        Assert.Equal(HttpStatusCode.NotFound, (await SendAsync(webhook, $"webhooks/telegram/{channel.ChannelId}")).Item1);
+        Assert.Equal(HttpStatusCode.NotFound, (await SendAsync(webhook, $"webhooks/fax/{channel.ChannelId}")).Item1);
+
+        // Signed correctly, but not LINE's envelope: 400 with the reason, nothing stored.
+        var notLine = channel.Webhooks.Raw("""{"hello":"world"}""");
+        var (status, reason) = await SendAsync(notLine, $"webhooks/line/{channel.ChannelId}");
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Contains("events", reason, StringComparison.Ordinal);
+
+        var huge = channel.Webhooks.Raw(new string(' ', 600 * 1024) + "{}");
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, (await SendAsync(huge, $"webhooks/line/{channel.ChannelId}")).Item1);
+        Assert.DoesNotContain(await admin.ListConversationsAsync(), c => c.ChannelId == channel.ChannelId);
+    }
+}
