@@ -6,6 +6,8 @@ using Inbox.Grains.Security;
 using Inbox.Grains.Storage;
 using Inbox.Grains.Users;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Http.Resilience;
+using Polly;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -29,6 +31,25 @@ public static class GrainServiceCollectionExtensions
         services.AddOptions<AuditOptions>().BindConfiguration(AuditOptions.SectionName).ValidateOnStart();
         services.AddSingleton<IValidateOptions<AuditOptions>, AuditOptionsValidator>();
         services.TryAddSingleton<IPasswordHasher<UserState>, PasswordHasher<UserState>>();
+        services.AddOptions<ChannelApiOptions>().BindConfiguration(ChannelApiOptions.SectionName).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<ChannelApiOptions>, ChannelApiOptionsValidator>();
+        services.AddHttpClient(ChannelApiOptions.HttpClientName).AddResilienceHandler("platform-calls", (pipeline, context) =>
+        {
+            // Retried only when the platform cannot have seen the request (no connection, no name): a timeout or a 5xx
+            // may mean the message went out, so those surface as a transient failure instead of a duplicate message.
+            pipeline.AddRetry(new HttpRetryStrategyOptions
+            {
+                MaxRetryAttempts = 2,
+                BackoffType = DelayBackoffType.Exponential,
+                UseJitter = true,
+                Delay = TimeSpan.FromMilliseconds(200),
+                ShouldHandle = args => ValueTask.FromResult(args.Outcome.Exception is HttpRequestException
+                {
+                    HttpRequestError: HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError,
+                }),
+            });
+            pipeline.AddTimeout(context.ServiceProvider.GetRequiredService<IOptions<ChannelApiOptions>>().Value.RequestTimeout);
+        });
         services.AddHostedService<TableInitializer>();
         return services;
     }

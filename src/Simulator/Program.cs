@@ -1,4 +1,1 @@
-var builder = WebApplication.CreateBuilder(args);
-var app = builder.Build();
-app.MapGet("/", () => "Inbox platform simulator");
-app.Run();
+await Inbox.Simulator.SimulatorApp.Create(args).RunAsync();

@@ -31,9 +31,10 @@ public sealed class InboxSystem : IAsyncDisposable
 
     private Dictionary<string, string> _gatewayEnvironment = [];
 
-    private InboxSystem(Azurite azurite, ServiceProcess silo, ServiceProcess gateway, Dictionary<string, string> siloEnvironment, int siloHttpPort, Uri gatewayUrl)
+    private InboxSystem(Azurite azurite, PlatformSimulator simulator, ServiceProcess silo, ServiceProcess gateway, Dictionary<string, string> siloEnvironment, int siloHttpPort, Uri gatewayUrl)
     {
         Azurite = azurite;
+        Simulator = simulator;
         Silo = silo;
         Gateway = gateway;
         _siloEnvironment = siloEnvironment;
@@ -42,6 +43,9 @@ public sealed class InboxSystem : IAsyncDisposable
     }
 
     public Azurite Azurite { get; }
+
+    /// <summary>The messaging platforms' APIs, which the silo sends through.</summary>
+    public PlatformSimulator Simulator { get; }
 
     public ServiceProcess Silo { get; private set; }
 
@@ -57,6 +61,7 @@ public sealed class InboxSystem : IAsyncDisposable
     public static async Task<InboxSystem> StartAsync(string clustering = "AzureTable", IReadOnlyDictionary<string, string>? gatewaySettings = null)
     {
         var azurite = await Azurite.StartAsync();
+        var simulator = await PlatformSimulator.StartAsync();
         var (siloPort, gatewayPort, siloHttpPort, gatewayHttpPort) = (FreePort.Next(), FreePort.Next(), FreePort.Next(), FreePort.Next());
         var cluster = new Dictionary<string, string>
         {
@@ -87,6 +92,11 @@ public sealed class InboxSystem : IAsyncDisposable
             ["Inbox__Seed__Organisations__1__Users__0__Password"] = OtherAdminPassword,
             ["Inbox__Seed__Organisations__1__Users__0__Channels__0"] = "web",
         };
+        foreach (var (name, value) in simulator.SiloSettings)
+        {
+            siloEnvironment[name] = value;
+        }
+
         var silo = await StartSiloAsync(siloEnvironment, siloHttpPort);
 
         var gatewayUrl = new Uri($"http://127.0.0.1:{gatewayHttpPort}/");
@@ -105,7 +115,7 @@ public sealed class InboxSystem : IAsyncDisposable
 
         var gateway = ServiceProcess.StartProject("Gateway", gatewayEnvironment);
         await gateway.WaitForHttpAsync(new Uri(gatewayUrl, "health/ready"), StartTimeout);
-        return new InboxSystem(azurite, silo, gateway, siloEnvironment, siloHttpPort, gatewayUrl) { _gatewayEnvironment = gatewayEnvironment };
+        return new InboxSystem(azurite, simulator, silo, gateway, siloEnvironment, siloHttpPort, gatewayUrl) { _gatewayEnvironment = gatewayEnvironment };
     }
 
     /// <summary>Starts one more gateway on the same cluster and storage, as scaling out does; the caller disposes it.</summary>
@@ -137,6 +147,7 @@ public sealed class InboxSystem : IAsyncDisposable
     {
         await Gateway.DisposeAsync();
         await Silo.DisposeAsync();
+        await Simulator.DisposeAsync();
         await Azurite.DisposeAsync();
     }
 

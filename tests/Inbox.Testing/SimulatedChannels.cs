@@ -8,12 +8,33 @@ namespace Inbox.Testing;
 /// A platform channel connected through the admin API, with the simulator's webhooks for it: what a test needs to
 /// play the platform's part. The fields are invented, never real secrets.
 /// </summary>
-public sealed record SimulatedChannel(ChannelDetails Details, PlatformWebhooks Webhooks, Uri WebhookUrl)
+public sealed record SimulatedChannel(ChannelDetails Details, IReadOnlyDictionary<string, string> Fields, PlatformWebhooks Webhooks, Uri WebhookUrl)
 {
     /// <summary>Every platform with webhooks, by wire name.</summary>
     public static IReadOnlyList<string> Platforms { get; } = ["whatsapp", "messenger", "instagram", "telegram", "line", "wechat"];
 
     public string ChannelId => Details.Channel.ChannelId;
+
+    public string Platform => PlatformNames.Of(Details.Channel.Platform);
+
+    /// <summary>Sends a customer's text message as the platform would and returns the platform's id for it.</summary>
+    public async Task<string> CustomerWritesAsync(SimulatedCustomer customer, string text)
+    {
+        var (webhook, id) = Webhooks.Text(customer, text, DateTimeOffset.UtcNow);
+        await DeliverAsync(webhook);
+        return id;
+    }
+
+    /// <summary>Delivers a webhook to the inbox and insists on 200.</summary>
+    public async Task DeliverAsync(SimulatedWebhook webhook)
+    {
+        using var http = new HttpClient();
+        using var response = await http.SendAsync(webhook.ToRequest(WebhookUrl));
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new InvalidOperationException($"The inbox answered the {Platform} webhook {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+        }
+    }
 
     /// <summary>Connects a new channel of <paramref name="platform"/> as <paramref name="admin"/>.</summary>
     public static async Task<SimulatedChannel> ConnectAsync(InboxApi admin, Uri gateway, string platform)
@@ -26,7 +47,7 @@ public sealed record SimulatedChannel(ChannelDetails Details, PlatformWebhooks W
             all[name] = value;
         }
 
-        return new SimulatedChannel(details, PlatformWebhooks.For(platform, all), new Uri(gateway, details.WebhookPath!.TrimStart('/')));
+        return new SimulatedChannel(details, all, PlatformWebhooks.For(platform, all), new Uri(gateway, details.WebhookPath!.TrimStart('/')));
     }
 
     /// <summary>The same channel's webhooks signed with other secrets, as a forger would sign them.</summary>

@@ -41,11 +41,12 @@ public sealed record ReachabilityChanged(string ConversationKey, bool Blocked, D
 public sealed record IgnoredEvent(string Kind) : InboundEvent;
 
 /// <summary>The platform reports what became of a message the business sent.</summary>
+/// <param name="ConversationKey">The customer the message was sent to (as <see cref="InboundMessage.ConversationKey"/>).</param>
 /// <param name="ExternalMessageId">The platform's id of the sent message (returned by its send API).</param>
 /// <param name="Status">Where it got to.</param>
 /// <param name="At">When.</param>
 /// <param name="Error">Why it failed, for <see cref="DeliveryState.Failed"/>.</param>
-public sealed record DeliveryStatusChanged(string ExternalMessageId, DeliveryState Status, DateTimeOffset At, PlatformError? Error) : InboundEvent;
+public sealed record DeliveryStatusChanged(string ConversationKey, string ExternalMessageId, DeliveryState Status, DateTimeOffset At, PlatformError? Error) : InboundEvent;
 
 /// <summary>A problem the platform reports about the channel itself rather than one message (e.g. a rate limit hit).</summary>
 public sealed record ChannelProblemReported(PlatformError Error) : InboundEvent;

@@ -143,7 +143,7 @@ public sealed class MessengerAdapter : IChannelAdapter
 
         if (mids.Count > 0)
         {
-            return mids.Select(mid => new DeliveryStatusChanged(mid, state, at, null));
+            return mids.Select(mid => new DeliveryStatusChanged(customer, mid, state, at, null));
         }
 
         var watermark = (long?)receipt["watermark"] ?? throw new FormatException("A receipt names no message and no watermark.");

@@ -133,7 +133,8 @@ public sealed class WhatsAppAdapter : IChannelAdapter
         };
         var at = DateTimeOffset.FromUnixTimeSeconds(long.Parse((string?)status["timestamp"] ?? "0", CultureInfo.InvariantCulture));
         var error = JsonBodies.Items(status, "errors").Select(Error).FirstOrDefault();
-        return new DeliveryStatusChanged(id, state, at, error);
+        var recipient = (string?)status["recipient_id"] ?? throw new FormatException("A status names no recipient.");
+        return new DeliveryStatusChanged(recipient, id, state, at, error);
     }
 
     private static PlatformError Error(JsonObject error) => new(

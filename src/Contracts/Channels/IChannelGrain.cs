@@ -1,4 +1,6 @@
+using Inbox.Contracts.Messages;
 using Inbox.Contracts.Security;
+using Orleans.Concurrency;
 
 namespace Inbox.Contracts.Channels;
 
@@ -25,6 +27,14 @@ public interface IChannelGrain : IGrainWithStringKey
     /// <summary>Every field of the channel with its value, secrets decrypted: for the grains that check webhooks and send. Null for an unknown channel.</summary>
     [Alias("GetSecrets")]
     Task<IReadOnlyDictionary<string, string>?> GetSecretsAsync();
+
+    /// <summary>
+    /// Sends an agent's reply through the platform's send API and says what the platform answered (accepted with its
+    /// message id, or failed with the reason in plain words). Sends interleave: one slow platform call does not hold
+    /// up the channel's other conversations.
+    /// </summary>
+    [Alias("Send"), AlwaysInterleave]
+    Task<DeliveryReport> SendAsync(OutboundReply reply);
 
     /// <summary>The channel, or null when none was connected under this key.</summary>
     [Alias("Get"), Requires(Permission.ChannelsRead)]

@@ -31,6 +31,14 @@ public interface IConversationGrain : IGrainWithStringKey
     [Alias("Reply"), Requires(Permission.ConversationsReply)]
     Task<MessageRecord> ReplyAsync(AgentReply reply);
 
+    /// <summary>
+    /// Moves outgoing messages on after a platform's status webhook: the one with the update's platform message id, or
+    /// for a watermark every outgoing message sent up to its time. Statuses only move forward (sent → delivered → read;
+    /// failed until read), whatever order the webhooks arrive in.
+    /// </summary>
+    [Alias("UpdateDelivery")]
+    Task UpdateDeliveryAsync(DeliveryUpdate update);
+
     /// <summary>Up to <paramref name="limit"/> messages older than sequence <paramref name="before"/> (the newest when null), oldest first.</summary>
     [Alias("GetMessages"), Requires(Permission.ConversationsRead, Permission.WidgetChat)]
     Task<MessagePage> GetMessagesAsync(long? before, int limit);

@@ -14,6 +14,7 @@ namespace Inbox.Contracts.Messages;
 /// <param name="Attachments">Files sent with it.</param>
 /// <param name="Location">A place shared with it.</param>
 /// <param name="Notice">Why part of it cannot be shown, or why it failed, in plain words.</param>
+/// <param name="QuickReplies">The answers an outgoing message offered as buttons.</param>
 /// <param name="PlatformMessageId">The platform's id for an outgoing message once the platform accepted it; status webhooks name it.</param>
 [GenerateSerializer, Immutable, Alias("inbox.message-record.v1")]
 public sealed record MessageRecord(
@@ -30,4 +31,5 @@ public sealed record MessageRecord(
     [property: Id(10)] IReadOnlyList<MessageAttachment>? Attachments = null,
     [property: Id(11)] MessageLocation? Location = null,
     [property: Id(12)] string? Notice = null,
-    [property: Id(13)] string? PlatformMessageId = null);
+    [property: Id(13)] string? PlatformMessageId = null,
+    [property: Id(14)] IReadOnlyList<string>? QuickReplies = null);

@@ -37,6 +37,38 @@ public static class MessageText
         _ => null,
     };
 
+    /// <summary>The most quick replies a message may offer (Messenger's and LINE's limit; WhatsApp takes 3).</summary>
+    public const int MaxQuickReplies = 13;
+
+    /// <summary>The longest quick-reply title every platform shows uncut.</summary>
+    public const int MaxQuickReplyLength = 20;
+
+    /// <summary>Why a reply's quick replies cannot be sent on <paramref name="platform"/>, or null when they can.</summary>
+    public static string? ValidateQuickReplies(IReadOnlyList<string>? quickReplies, Channels.Platform platform)
+    {
+        if (quickReplies is null or { Count: 0 })
+        {
+            return null;
+        }
+
+        var max = platform switch
+        {
+            Channels.Platform.WebChat => 0,
+            Channels.Platform.WhatsApp => 3,
+            _ => MaxQuickReplies,
+        };
+        if (quickReplies.Count > max)
+        {
+            return max == 0
+                ? "Quick replies are for platform channels; web chat shows none."
+                : $"{Channels.PlatformNames.Of(platform)} shows at most {max} quick replies; this reply has {quickReplies.Count}.";
+        }
+
+        return quickReplies.FirstOrDefault(q => string.IsNullOrWhiteSpace(q) || q.Length > MaxQuickReplyLength) is { } bad
+            ? $"Each quick reply needs 1-{MaxQuickReplyLength} characters; '{bad}' has {bad.Length}."
+            : null;
+    }
+
     /// <summary>The conversation list's one-line preview of a message: its text, or what it carries when it has none.</summary>
     public static string Preview(MessageRecord message) => message switch
     {

@@ -31,7 +31,8 @@ public static class ConversationsApi
     /// <summary>The body of a reply.</summary>
     /// <param name="Text">The text, 1–4,096 characters.</param>
     /// <param name="ClientMessageId">Optional id chosen by the client; a retry with the same id is stored once.</param>
-    public sealed record SendMessageRequest(string? Text, string? ClientMessageId);
+    /// <param name="QuickReplies">Optional answers the customer can tap (platform channels: up to 13, WhatsApp 3; 1–20 characters each).</param>
+    public sealed record SendMessageRequest(string? Text, string? ClientMessageId, IReadOnlyList<string>? QuickReplies = null);
 
     public static IEndpointRouteBuilder MapConversationsApi(this IEndpointRouteBuilder app)
     {
@@ -125,7 +126,7 @@ public static class ConversationsApi
         try
         {
             var user = CurrentUser.From(http.User);
-            var stored = await conversation.ReplyAsync(new AgentReply(user.UserId, user.Name, request.Text!, request.ClientMessageId));
+            var stored = await conversation.ReplyAsync(new AgentReply(user.UserId, user.Name, request.Text!, request.ClientMessageId, request.QuickReplies));
             return TypedResults.Created($"/api/v1/conversations/{conversationId}/messages?before={stored.Sequence + 1}&limit=1", stored);
         }
         catch (ConversationNotFoundException)

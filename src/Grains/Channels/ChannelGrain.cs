@@ -1,12 +1,16 @@
 using System.Security.Cryptography;
 using Inbox.Channels;
+using Inbox.Channels.Outbound;
 using Inbox.Contracts.Audit;
 using Inbox.Contracts.Channels;
 using Inbox.Contracts.Errors;
 using Inbox.Contracts.Keys;
+using Inbox.Contracts.Messages;
 using Inbox.Contracts.Organisations;
 using Inbox.Grains.Audit;
 using Inbox.Grains.Storage;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace Inbox.Grains.Channels;
 
@@ -14,13 +18,20 @@ namespace Inbox.Grains.Channels;
 /// One connected channel: web chat (bound to a website token) or a platform account (bound to its webhook URL). Holds
 /// the channel's fields, secrets encrypted by <see cref="ChannelSecrets"/>, and hands them decrypted only to grains.
 /// </summary>
-public sealed class ChannelGrain(
+public sealed partial class ChannelGrain(
     [PersistentState(stateName: "channel", storageName: GrainStorage.Name)] IPersistentState<ChannelState> state,
     ChannelSecrets secrets,
     AuditTrail audit,
+    IHttpClientFactory httpClients,
+    IOptions<ChannelApiOptions> apis,
+    ILogger<ChannelGrain> logger,
     TimeProvider time)
     : Grain, IChannelGrain
 {
+    // The platform access token (WeChat's) lives in this one activation: the channel's single place to buy it.
+    private readonly AccessTokenCache _tokens = new();
+    private IReadOnlyDictionary<string, string>? _secrets;
+
     private const int MaxNameLength = 100;
     private const int GeneratedTokenLength = 32;
 
@@ -87,6 +98,27 @@ public sealed class ChannelGrain(
         var after = Details();
         await audit.RecordAsync(key.OrganisationId, connecting ? AuditActions.ChannelConnected : AuditActions.CredentialsChanged, AuditSubjects.Channel, key.Id, before, after);
         return after;
+    }
+
+    public async Task<DeliveryReport> SendAsync(OutboundReply reply)
+    {
+        if (!state.RecordExists || ChannelSenders.For(PlatformNames.Of(state.State.Platform)) is not { } sender)
+        {
+            throw new InvalidOperationException($"Channel '{this.GetPrimaryKeyString()}' is not a connected platform channel.");
+        }
+
+        var context = new SendContext(httpClients.CreateClient(ChannelApiOptions.HttpClientName), apis.Value.BaseUrlFor(sender), _secrets ??= Secrets(), _tokens, time.GetUtcNow());
+        var result = await sender.SendAsync(context, new OutboundMessage(reply.MessageId, reply.RecipientId, reply.Text, reply.QuickReplies), CancellationToken.None);
+        switch (result)
+        {
+            case SendResult.Accepted accepted:
+                return new DeliveryReport(DeliveryStatus.Sent, accepted.PlatformMessageId);
+            case SendResult.Refused { Failure: var failure }:
+                LogRefused(this.GetPrimaryKeyString(), reply.MessageId, failure.Kind, failure.Error.Code, failure.Error.Title);
+                return new DeliveryReport(DeliveryStatus.Failed, null, SendFailureText.Describe(failure, sender.Platform), SendFailureText.WireName(failure.Kind));
+            default:
+                throw new InvalidOperationException($"Unknown send result {result}.");
+        }
     }
 
     public Task<IReadOnlyDictionary<string, string>?> GetSecretsAsync() =>
@@ -158,11 +190,15 @@ public sealed class ChannelGrain(
 
     private void Store(IChannelAdapter adapter, Dictionary<string, string> fields)
     {
+        (_secrets, _tokens.Token) = (null, null);
         state.State.ProtectedCredentials = secrets.Protect(fields);
         state.State.CredentialFields = [.. fields.Keys.Order(StringComparer.Ordinal)];
         state.State.Settings = adapter.Fields.Where(f => f.Kind != ChannelFieldKind.Secret).ToDictionary(f => f.Name, f => fields[f.Name], StringComparer.Ordinal);
         state.State.CredentialsUpdatedAt = time.GetUtcNow();
     }
+
+    [LoggerMessage(EventId = 4201, Level = LogLevel.Warning, Message = "Channel {Channel} could not send message {MessageId}: {Kind} ({Code}: {Title})")]
+    private partial void LogRefused(string channel, string messageId, SendFailureKind kind, string code, string title);
 
     private IReadOnlyDictionary<string, string> Secrets() =>
         state.State.ProtectedCredentials is { } protectedFields ? secrets.Unprotect(protectedFields) : new Dictionary<string, string>();

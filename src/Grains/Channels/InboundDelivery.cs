@@ -1,12 +1,15 @@
 using System.Security.Cryptography;
 using System.Text;
-using InboundEvent = Inbox.Channels.Inbound.InboundEvent;
+using Inbox.Channels.Inbound;
+using Inbox.Channels.Outbound;
+using Inbox.Channels.WhatsApp;
 using Inbox.Contracts.Channels;
 using Inbox.Contracts.Conversations;
 using Inbox.Contracts.Keys;
 using Inbox.Contracts.Messages;
 using Inbox.Contracts.Security;
 using ChannelMessage = Inbox.Channels.Inbound.InboundMessage;
+using InboundMessage = Inbox.Contracts.Messages.InboundMessage;
 
 namespace Inbox.Grains.Channels;
 
@@ -17,12 +20,17 @@ namespace Inbox.Grains.Channels;
 /// </summary>
 internal static class InboundDelivery
 {
-    /// <summary>Stores every message among <paramref name="events"/>; returns how many events the inbox does not act on yet.</summary>
+    /// <summary>
+    /// Stores every message among <paramref name="events"/> and applies every delivery status; returns how many events
+    /// the inbox does not act on yet.
+    /// </summary>
     public static async Task<int> DeliverAsync(IGrainFactory grains, ChannelInfo channel, IReadOnlyList<InboundEvent> events)
     {
-        var byCustomer = events.OfType<ChannelMessage>().GroupBy(m => m.ConversationKey, StringComparer.Ordinal);
-        await Task.WhenAll(byCustomer.Select(messages => DeliverInOrderAsync(grains, channel, [.. messages])));
-        return events.Count(e => e is not ChannelMessage);
+        var byCustomer = events.Select(e => (Customer: CustomerOf(e), Event: e))
+            .Where(e => e.Customer is not null && e.Event is ChannelMessage or DeliveryStatusChanged or DeliveryWatermark)
+            .GroupBy(e => e.Customer!, e => e.Event, StringComparer.Ordinal);
+        await Task.WhenAll(byCustomer.Select(customer => DeliverInOrderAsync(grains, channel, customer.Key, [.. customer])));
+        return events.Count(e => e is not (ChannelMessage or DeliveryStatusChanged or DeliveryWatermark));
     }
 
     /// <summary>
@@ -52,19 +60,56 @@ internal static class InboundDelivery
         return new InboundMessage(message.ExternalId, text, attachments, location, notice);
     }
 
-    private static async Task DeliverInOrderAsync(IGrainFactory grains, ChannelInfo channel, List<ChannelMessage> messages)
+    private static string? CustomerOf(InboundEvent e) => e switch
     {
-        var sender = messages[0].Sender;
-        var userKey = UserKey(messages[0].ConversationKey);
-        var name = sender.DisplayName ?? sender.Username ?? sender.Id;
+        ChannelMessage m => m.ConversationKey,
+        DeliveryStatusChanged d => d.ConversationKey,
+        DeliveryWatermark w => w.ConversationKey,
+        _ => null,
+    };
+
+    // One customer's events in the order the platform sent them: messages (sorted by their own time, as batches may
+    // not be) and statuses of what was sent to them.
+    private static async Task DeliverInOrderAsync(IGrainFactory grains, ChannelInfo channel, string customer, List<InboundEvent> events)
+    {
+        var userKey = UserKey(customer);
+        var messages = events.OfType<ChannelMessage>().OrderBy(m => m.SentAt).ToList();
+        var sender = messages.FirstOrDefault()?.Sender;
+        var name = sender?.DisplayName ?? sender?.Username ?? customer;
         CallerContext.Set(Caller.Visitor(channel.OrganisationId, channel.ChannelId, userKey, name, CallerContext.Current?.From));
 
         var identity = grains.GetGrain<IChannelIdentityGrain>(GrainKeys.Compose(channel.OrganisationId, channel.ChannelId, userKey));
-        var current = await identity.ResolveConversationAsync(channel.Platform, name);
+        var current = messages.Count > 0 ? await identity.ResolveConversationAsync(channel.Platform, name) : await identity.GetCurrentAsync();
+        if (current is null)
+        {
+            // A status about a customer the inbox never heard from (sent by another tool on the same account).
+            return;
+        }
+
         var conversation = grains.GetGrain<IConversationGrain>(GrainKeys.Compose(channel.OrganisationId, current.ConversationId));
-        foreach (var message in messages.OrderBy(m => m.SentAt))
+        foreach (var message in messages)
         {
             await conversation.ReceiveAsync(ToMessage(message, channel.Platform));
         }
+
+        foreach (var status in events.Where(e => e is not ChannelMessage))
+        {
+            await conversation.UpdateDeliveryAsync(ToUpdate(status, channel.Platform));
+        }
     }
+
+    private static DeliveryUpdate ToUpdate(InboundEvent status, Platform platform) => status switch
+    {
+        DeliveryStatusChanged changed => new DeliveryUpdate(
+            Enum.Parse<DeliveryStatus>(changed.Status.ToString()),
+            changed.At,
+            changed.ExternalMessageId,
+            changed.Error is { } error ? SendFailureText.Describe(new SendFailure(Classify(error, platform), error, null), PlatformNames.Of(platform)) : null),
+        DeliveryWatermark watermark => new DeliveryUpdate(Enum.Parse<DeliveryStatus>(watermark.Status.ToString()), watermark.UpTo, null),
+        _ => throw new ArgumentOutOfRangeException(nameof(status), status, "Not a delivery status."),
+    };
+
+    // Only WhatsApp reports failures by webhook (its send answers 200 and the failure comes later).
+    private static SendFailureKind Classify(PlatformError error, Platform platform) =>
+        platform == Platform.WhatsApp ? WhatsAppErrors.Classify(error) : SendFailureKind.Unknown;
 }

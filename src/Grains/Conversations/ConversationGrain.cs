@@ -1,4 +1,5 @@
 using Inbox.Contracts.Audit;
+using Inbox.Contracts.Channels;
 using Inbox.Contracts.Conversations;
 using Inbox.Contracts.Events;
 using Inbox.Contracts.Keys;
@@ -6,6 +7,7 @@ using Inbox.Contracts.Messages;
 using Inbox.Contracts.Security;
 using Inbox.Grains.Audit;
 using Inbox.Grains.Storage;
+using Microsoft.Extensions.Logging;
 
 namespace Inbox.Grains.Conversations;
 
@@ -14,13 +16,16 @@ namespace Inbox.Grains.Conversations;
 /// rewritten: two storage writes per message. The last messages are kept in memory so the chat pane's first page
 /// and redelivery checks need no storage read.
 /// </summary>
-public sealed class ConversationGrain(
+public sealed partial class ConversationGrain(
     [PersistentState(stateName: "conversation", storageName: GrainStorage.Name)] IPersistentState<ConversationState> state,
     MessageLog log,
     ConversationIndex index,
     AuditTrail audit,
+    ILogger<ConversationGrain> logger,
     TimeProvider time) : Grain, IConversationGrain
 {
+    private static readonly TimeSpan EarlyStatusLifetime = TimeSpan.FromMinutes(2);
+
     internal const int RecentCapacity = 20;
     private const int MaxPageSize = 100;
 
@@ -30,6 +35,12 @@ public sealed class ConversationGrain(
     private string _lastPreview = "";
     private DateTimeOffset _lastActivityAt;
     private bool _indexStale;
+
+    // Replies go out one after another, in the order they were stored: each send waits for the one before.
+    private Task _outbox = Task.CompletedTask;
+
+    // Status webhooks that beat the send's own answer (the platform id is not stored yet), applied when it is.
+    private readonly Dictionary<string, DeliveryUpdate> _earlyStatuses = new(StringComparer.Ordinal);
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -78,7 +89,7 @@ public sealed class ConversationGrain(
     public Task<ConversationSummary?> GetSummaryAsync() =>
         Task.FromResult(Exists() && MayRead() ? Summary() : null);
 
-    public Task<MessageRecord> ReceiveAsync(InboundMessage message)
+    public async Task<MessageRecord> ReceiveAsync(InboundMessage message)
     {
         EnsureReadable();
         if (MessageText.ValidateInbound(message.Text, message.HasContentBesidesText) is { } problem)
@@ -87,25 +98,61 @@ public sealed class ConversationGrain(
         }
 
         var s = state.State;
-        return AppendAsync(Draft(MessageKind.Incoming, message.Text, s.ContactId, s.ContactName, message.ExternalId, DeliveryStatus.Delivered) with
+        var (stored, _) = await AppendAsync(Draft(MessageKind.Incoming, message.Text, s.ContactId, s.ContactName, message.ExternalId, DeliveryStatus.Delivered) with
         {
             Attachments = message.Attachments is { Count: > 0 } attachments ? attachments : null,
             Location = message.Location,
             Notice = message.Notice,
         });
+        return stored;
     }
 
-    public Task<MessageRecord> ReplyAsync(AgentReply reply)
+    public async Task<MessageRecord> ReplyAsync(AgentReply reply)
     {
         EnsureReadable();
-        if (MessageText.Validate(reply.Text) is { } problem)
+        if ((MessageText.Validate(reply.Text) ?? MessageText.ValidateQuickReplies(reply.QuickReplies, state.State.Platform)) is { } problem)
         {
             throw new ArgumentException(problem, nameof(reply));
         }
 
-        // Web chat hands a reply to the widget hub as soon as it is stored; platform channels will start at Pending
-        // and move on with the platform's status webhooks.
-        return AppendAsync(Draft(MessageKind.Outgoing, reply.Text, reply.AuthorId, reply.AuthorName, reply.ClientMessageId, DeliveryStatus.Sent));
+        // Web chat hands a reply to the widget hub as soon as it is stored. A platform reply is stored Pending, then
+        // sent through the channel; the platform's answer and its status webhooks move it on.
+        var platform = state.State.Platform != Platform.WebChat;
+        var (message, stored) = await AppendAsync(
+            Draft(MessageKind.Outgoing, reply.Text, reply.AuthorId, reply.AuthorName, reply.ClientMessageId, platform ? DeliveryStatus.Pending : DeliveryStatus.Sent)
+                with { QuickReplies = reply.QuickReplies is { Count: > 0 } replies ? replies : null });
+        if (platform && stored)
+        {
+            _outbox = SendAfterAsync(_outbox, message);
+        }
+
+        return message;
+    }
+
+    public async Task UpdateDeliveryAsync(DeliveryUpdate update)
+    {
+        EnsureExists();
+        if (update.PlatformMessageId is not { } platformId)
+        {
+            // A watermark: every outgoing message sent up to its time got there.
+            foreach (var sent in _recent.Where(m => m.Kind == MessageKind.Outgoing && m.CreatedAt <= update.At && m.PlatformMessageId is not null).ToList())
+            {
+                await ChangeAsync(sent.Sequence, m => Advance(m, update.Status, null, null));
+            }
+
+            return;
+        }
+
+        var sequence = _recent.FindLast(m => m.PlatformMessageId == platformId)?.Sequence ?? await log.FindByPlatformIdAsync(_key.Key, platformId);
+        if (sequence is { } known)
+        {
+            await ChangeAsync(known, m => Advance(m, update.Status, null, update.Notice));
+        }
+        else
+        {
+            ForgetStaleEarlyStatuses();
+            _earlyStatuses[platformId] = update;
+        }
     }
 
     public async Task<MessagePage> GetMessagesAsync(long? before, int limit)
@@ -128,14 +175,14 @@ public sealed class ConversationGrain(
     private MessageRecord Draft(MessageKind kind, string text, string authorId, string authorName, string? externalId, DeliveryStatus status) =>
         new(_key.Id, 0, GrainKeys.NewId("msg"), kind, text, authorId, authorName, externalId, status, time.GetUtcNow());
 
-    private async Task<MessageRecord> AppendAsync(MessageRecord draft)
+    private async Task<(MessageRecord Message, bool Stored)> AppendAsync(MessageRecord draft)
     {
         for (var attempt = 0; ; attempt++)
         {
             if (FindRedelivery(draft.Kind, draft.ExternalId) is { } recent)
             {
                 await RepairIndexAsync();
-                return recent;
+                return (recent, false);
             }
 
             var message = draft with { Sequence = _lastSequence + 1 };
@@ -144,11 +191,11 @@ public sealed class ConversationGrain(
             {
                 case AppendOutcome.Stored:
                     await OnAppendedAsync(message);
-                    return message;
+                    return (message, true);
                 case AppendOutcome.Duplicate:
                     // A redelivery older than the recent cache: the marker row found the message stored before.
                     await RepairIndexAsync();
-                    return result.Existing!;
+                    return (result.Existing!, false);
             }
 
             // The sequence is taken: an earlier call stored a message but its answer was lost, or another activation
@@ -177,6 +224,100 @@ public sealed class ConversationGrain(
                 after: new { message.MessageId, message.Sequence, message.Kind, message.DeliveryStatus }));
         Publish(new InboxEvent(EventNames.MessageCreated, message.Sequence, Summary(), message));
     }
+
+    private async Task SendAfterAsync(Task previous, MessageRecord message)
+    {
+        await previous;
+        DeliveryReport report;
+        try
+        {
+            var channel = GrainFactory.GetGrain<IChannelGrain>(GrainKeys.Compose(_key.OrganisationId, state.State.ChannelId));
+            report = await channel.SendAsync(new OutboundReply(message.MessageId, state.State.ChannelUserId, message.Text, message.QuickReplies));
+        }
+        catch (Exception e)
+        {
+            LogSendCrashed(e, _key.Key, message.Sequence);
+            report = new DeliveryReport(DeliveryStatus.Failed, null, "Not delivered: the inbox could not hand the message to the channel; send it again.", "transient");
+        }
+
+        try
+        {
+            await ChangeAsync(message.Sequence, m => Advance(m, report.Status, report.PlatformMessageId, report.Notice));
+            if (report.PlatformMessageId is { } platformId && _earlyStatuses.Remove(platformId, out var early))
+            {
+                await ChangeAsync(message.Sequence, m => Advance(m, early.Status, null, early.Notice));
+            }
+        }
+        catch (Exception e)
+        {
+            LogSendCrashed(e, _key.Key, message.Sequence);
+        }
+    }
+
+    /// <summary>Rewrites one stored message with <paramref name="change"/> (null: no change) and tells everyone watching.</summary>
+    private async Task ChangeAsync(long sequence, Func<MessageRecord, MessageRecord?> change)
+    {
+        var current = _recent.Find(m => m.Sequence == sequence) ?? (await log.ReadRangeAsync(_key.Key, sequence, sequence + 1)).SingleOrDefault();
+        if (current is null || change(current) is not { } changed)
+        {
+            return;
+        }
+
+        await log.ReplaceAsync(_key.Key, changed, newPlatformId: changed.PlatformMessageId != current.PlatformMessageId);
+        var cached = _recent.FindIndex(m => m.Sequence == sequence);
+        if (cached >= 0)
+        {
+            _recent[cached] = changed;
+        }
+
+        Publish(new InboxEvent(EventNames.MessageUpdated, changed.Sequence, Summary(), changed));
+    }
+
+    /// <summary>
+    /// An outgoing message moved on to <paramref name="status"/>, or null when that is no move: statuses only go forward
+    /// (pending → sent → delivered → read), a failure ends anything but read, and read is final.
+    /// </summary>
+    internal static MessageRecord? Advance(MessageRecord message, DeliveryStatus status, string? platformMessageId, string? notice)
+    {
+        static int Rank(DeliveryStatus s) => s switch
+        {
+            DeliveryStatus.Pending => 0,
+            DeliveryStatus.Sent => 1,
+            DeliveryStatus.Delivered => 2,
+            DeliveryStatus.Read => 3,
+            _ => 4,
+        };
+
+        var forward = message.Kind == MessageKind.Outgoing && message.DeliveryStatus switch
+        {
+            DeliveryStatus.Read or DeliveryStatus.Failed => false,
+            var from => status == DeliveryStatus.Failed || Rank(status) > Rank(from),
+        };
+        var newId = platformMessageId is not null && platformMessageId != message.PlatformMessageId;
+        if (!forward && !newId)
+        {
+            return null;
+        }
+
+        return message with
+        {
+            DeliveryStatus = forward ? status : message.DeliveryStatus,
+            PlatformMessageId = platformMessageId ?? message.PlatformMessageId,
+            Notice = forward && status == DeliveryStatus.Failed ? notice : message.Notice,
+        };
+    }
+
+    private void ForgetStaleEarlyStatuses()
+    {
+        var now = time.GetUtcNow();
+        foreach (var stale in _earlyStatuses.Where(e => now - e.Value.At > EarlyStatusLifetime).Select(e => e.Key).ToList())
+        {
+            _earlyStatuses.Remove(stale);
+        }
+    }
+
+    [LoggerMessage(EventId = 4301, Level = LogLevel.Error, Message = "Sending message {Sequence} of conversation {Conversation} failed inside the inbox")]
+    private partial void LogSendCrashed(Exception exception, string conversation, long sequence);
 
     private async Task RepairIndexAsync()
     {

@@ -31,6 +31,9 @@ internal sealed class MessageEntity : ITableEntity
     public string? Location { get; set; }
 
     public string? Notice { get; set; }
+
+    /// <summary>The quick replies as JSON, or null.</summary>
+    public string? QuickReplies { get; set; }
     public string? PlatformMessageId { get; set; }
 
     public static MessageEntity From(string partitionKey, MessageRecord message) => new()
@@ -51,6 +54,7 @@ internal sealed class MessageEntity : ITableEntity
         Location = message.Location is { } location ? JsonSerializer.Serialize(location, Json) : null,
         Notice = message.Notice,
         PlatformMessageId = message.PlatformMessageId,
+        QuickReplies = message.QuickReplies is { Count: > 0 } replies ? JsonSerializer.Serialize(replies, Json) : null,
     };
 
     public MessageRecord ToRecord() => new(
@@ -67,7 +71,8 @@ internal sealed class MessageEntity : ITableEntity
         Attachments is null ? null : JsonSerializer.Deserialize<List<MessageAttachment>>(Attachments, Json),
         Location is null ? null : JsonSerializer.Deserialize<MessageLocation>(Location, Json),
         Notice,
-        PlatformMessageId);
+        PlatformMessageId,
+        QuickReplies is null ? null : JsonSerializer.Deserialize<List<string>>(QuickReplies, Json));
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 }

@@ -17,9 +17,11 @@ namespace Inbox.Grains.Conversations;
 /// </summary>
 public sealed class MessageLog(TableServiceClient tables)
 {
-    // Sequence rows are digits; marker rows start with "x:". ':' sorts after every digit, so it bounds sequence ranges.
+    // Sequence rows are digits; marker rows start with a letter and ':' ("x:" redelivery, "p:" platform id). ':' sorts
+    // after every digit, so it bounds sequence ranges.
     private const string SequenceRowsEnd = ":";
-    private const string MarkerPrefix = "x:";
+    private const string DedupePrefix = "x:";
+    private const string PlatformIdPrefix = "p:";
 
     private readonly TableClient _table = tables.GetTableClient(TableNames.Messages);
 
@@ -43,7 +45,7 @@ public sealed class MessageLog(TableServiceClient tables)
             }
             else
             {
-                var marker = new TableEntity(conversationKey, MarkerRowKey(dedupeKey)) { ["Sequence"] = message.Sequence };
+                var marker = Marker(conversationKey, DedupePrefix, dedupeKey, message.Sequence);
                 await _table.SubmitTransactionAsync([new(TableTransactionActionType.Add, row), new(TableTransactionActionType.Add, marker)], cancellationToken);
             }
 
@@ -60,11 +62,36 @@ public sealed class MessageLog(TableServiceClient tables)
         }
     }
 
+    /// <summary>
+    /// Rewrites a stored message (its delivery status, its platform id, its attachments' copies). A platform id not
+    /// stored before gets its marker row in the same transaction, so status webhooks that name it find the message.
+    /// </summary>
+    public async Task ReplaceAsync(string conversationKey, MessageRecord message, bool newPlatformId, CancellationToken cancellationToken = default)
+    {
+        var row = MessageEntity.From(conversationKey, message);
+        if (newPlatformId && message.PlatformMessageId is { } platformId)
+        {
+            await _table.SubmitTransactionAsync(
+                [
+                    new(TableTransactionActionType.UpsertReplace, row),
+                    new(TableTransactionActionType.UpsertReplace, Marker(conversationKey, PlatformIdPrefix, platformId, message.Sequence)),
+                ],
+                cancellationToken);
+        }
+        else
+        {
+            await _table.UpsertEntityAsync(row, TableUpdateMode.Replace, cancellationToken);
+        }
+    }
+
+    /// <summary>The sequence of the message the platform knows as <paramref name="platformMessageId"/>, or null.</summary>
+    public Task<long?> FindByPlatformIdAsync(string conversationKey, string platformMessageId, CancellationToken cancellationToken = default) =>
+        MarkedSequenceAsync(conversationKey, PlatformIdPrefix, platformMessageId, cancellationToken);
+
     // The stored message whose redelivery marker is the dedupe key, or null.
     private async Task<MessageRecord?> FindAsync(string conversationKey, string dedupeKey, CancellationToken cancellationToken)
     {
-        var marker = await _table.GetEntityIfExistsAsync<TableEntity>(conversationKey, MarkerRowKey(dedupeKey), ["Sequence"], cancellationToken);
-        if (!marker.HasValue || marker.Value!.GetInt64("Sequence") is not { } sequence)
+        if (await MarkedSequenceAsync(conversationKey, DedupePrefix, dedupeKey, cancellationToken) is not { } sequence)
         {
             return null;
         }
@@ -73,9 +100,11 @@ public sealed class MessageLog(TableServiceClient tables)
         return row.HasValue ? row.Value!.ToRecord() : null;
     }
 
-    /// <summary>Rewrites a stored message (its delivery status, its platform id, its attachments' copies).</summary>
-    public async Task ReplaceAsync(string conversationKey, MessageRecord message, CancellationToken cancellationToken = default) =>
-        await _table.UpsertEntityAsync(MessageEntity.From(conversationKey, message), TableUpdateMode.Replace, cancellationToken);
+    private async Task<long?> MarkedSequenceAsync(string conversationKey, string prefix, string key, CancellationToken cancellationToken)
+    {
+        var marker = await _table.GetEntityIfExistsAsync<TableEntity>(conversationKey, MarkerRowKey(prefix, key), ["Sequence"], cancellationToken);
+        return marker.HasValue ? marker.Value!.GetInt64("Sequence") : null;
+    }
 
     /// <summary>Messages with <paramref name="fromSequence"/> ≤ sequence &lt; <paramref name="toSequence"/> (unbounded above when null), in order.</summary>
     public async Task<List<MessageRecord>> ReadRangeAsync(
@@ -95,9 +124,12 @@ public sealed class MessageLog(TableServiceClient tables)
     // Incoming and outgoing ids come from different senders (a platform, an agent's client), so each kind is its own namespace.
     private static string DedupeKey(MessageKind kind, string externalId) => $"{kind}:{externalId}";
 
+    private static TableEntity Marker(string conversationKey, string prefix, string key, long sequence) =>
+        new(conversationKey, MarkerRowKey(prefix, key)) { ["Sequence"] = sequence };
+
     // Hashed: external ids may hold characters a RowKey forbids ('/', '#', '?') and may be long.
-    private static string MarkerRowKey(string dedupeKey) =>
-        MarkerPrefix + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(dedupeKey)));
+    private static string MarkerRowKey(string prefix, string key) =>
+        prefix + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)));
 }
 
 /// <summary>What became of an append.</summary>

@@ -51,6 +51,12 @@ public abstract class PlatformWebhooks(IReadOnlyDictionary<string, string> field
     /// <summary>A customer's image with an optional caption, and the platform's id for the message.</summary>
     public abstract (SimulatedWebhook Webhook, string MessageId) Image(SimulatedCustomer customer, SimulatedMedia image, string? caption, DateTimeOffset at);
 
+    /// <summary>
+    /// A status webhook for a message sent to <paramref name="customer"/> (<c>delivered</c>, <c>read</c>, <c>failed</c>),
+    /// or null on a platform without them.
+    /// </summary>
+    public virtual SimulatedWebhook? Status(SimulatedCustomer customer, string platformMessageId, string status, DateTimeOffset at) => null;
+
     /// <summary>Any body, signed as the platform signs: to deliver a payload the builders do not make, or a malformed one.</summary>
     public abstract SimulatedWebhook Raw(string body);
 
@@ -108,6 +114,40 @@ public sealed class WhatsAppWebhooks(IReadOnlyDictionary<string, string> fields)
             ["id"] = image.MediaId,
         });
 
+    public override SimulatedWebhook Status(SimulatedCustomer customer, string platformMessageId, string status, DateTimeOffset at)
+    {
+        var entry = new JsonObject
+        {
+            ["id"] = platformMessageId,
+            ["status"] = status,
+            ["timestamp"] = at.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture),
+            ["recipient_id"] = customer.Id,
+        };
+        if (status == "failed")
+        {
+            entry["errors"] = new JsonArray(new JsonObject
+            {
+                ["code"] = 131026,
+                ["title"] = "Message undeliverable",
+                ["message"] = "Message undeliverable",
+                ["error_data"] = new JsonObject { ["details"] = "Message Undeliverable." },
+            });
+        }
+        else
+        {
+            entry["conversation"] = new JsonObject { ["id"] = "a75d17ad", ["origin"] = new JsonObject { ["type"] = "service" } };
+            entry["pricing"] = new JsonObject { ["billable"] = true, ["pricing_model"] = "CBP", ["category"] = "service" };
+        }
+
+        var value = new JsonObject
+        {
+            ["messaging_product"] = "whatsapp",
+            ["metadata"] = new JsonObject { ["display_phone_number"] = "15550783881", ["phone_number_id"] = Field("phoneNumberId") },
+            ["statuses"] = new JsonArray(entry),
+        };
+        return SignedPost(Envelope("messages", value));
+    }
+
     private (SimulatedWebhook, string) Message(SimulatedCustomer customer, DateTimeOffset at, string type, JsonObject content)
     {
         var id = "wamid." + Convert.ToBase64String(Encoding.ASCII.GetBytes($"HBgL{customer.Id}VAgASGB{Next():X}"));
@@ -155,6 +195,13 @@ public sealed class MessengerWebhooks(IReadOnlyDictionary<string, string> fields
             ["attachments"] = new JsonArray(new JsonObject { ["type"] = "image", ["payload"] = new JsonObject { ["url"] = image.MediaId } }),
         });
 
+    public override SimulatedWebhook? Status(SimulatedCustomer customer, string platformMessageId, string status, DateTimeOffset at) => status switch
+    {
+        "delivered" => Messaging(customer, at, "delivery", new JsonObject { ["mids"] = new JsonArray(platformMessageId), ["watermark"] = at.ToUnixTimeMilliseconds() }),
+        "read" => Messaging(customer, at, "read", new JsonObject { ["watermark"] = at.ToUnixTimeMilliseconds() }),
+        _ => null,
+    };
+
     private (SimulatedWebhook, string) Message(SimulatedCustomer customer, DateTimeOffset at, Func<string, JsonObject> message)
     {
         var mid = $"m_{Convert.ToBase64String(Encoding.ASCII.GetBytes($"sim-{Next()}")).TrimEnd('=')}";
@@ -176,6 +223,27 @@ public sealed class MessengerWebhooks(IReadOnlyDictionary<string, string> fields
             }),
         };
         return (SignedPost(envelope), mid);
+    }
+
+    private SimulatedWebhook Messaging(SimulatedCustomer customer, DateTimeOffset at, string field, JsonObject content)
+    {
+        var account = Field("accountId");
+        return SignedPost(new JsonObject
+        {
+            ["object"] = envelopeObject,
+            ["entry"] = new JsonArray(new JsonObject
+            {
+                ["id"] = account,
+                ["time"] = at.ToUnixTimeMilliseconds(),
+                ["messaging"] = new JsonArray(new JsonObject
+                {
+                    ["sender"] = new JsonObject { ["id"] = customer.Id },
+                    ["recipient"] = new JsonObject { ["id"] = account },
+                    ["timestamp"] = at.ToUnixTimeMilliseconds(),
+                    [field] = content,
+                }),
+            }),
+        });
     }
 }
 

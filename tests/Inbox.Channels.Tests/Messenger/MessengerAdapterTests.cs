@@ -65,8 +65,8 @@ public sealed class MessengerAdapterTests
 
         Assert.Equal(
             [
-                new DeliveryStatusChanged("m_OUT1", DeliveryState.Delivered, DateTimeOffset.FromUnixTimeMilliseconds(1718000000000), null),
-                new DeliveryStatusChanged("m_OUT2", DeliveryState.Delivered, DateTimeOffset.FromUnixTimeMilliseconds(1718000000000), null),
+                new DeliveryStatusChanged(Psid, "m_OUT1", DeliveryState.Delivered, DateTimeOffset.FromUnixTimeMilliseconds(1718000000000), null),
+                new DeliveryStatusChanged(Psid, "m_OUT2", DeliveryState.Delivered, DateTimeOffset.FromUnixTimeMilliseconds(1718000000000), null),
                 new DeliveryWatermark(Psid, DeliveryState.Read, DateTimeOffset.FromUnixTimeMilliseconds(1458668856999)),
             ],
             events);

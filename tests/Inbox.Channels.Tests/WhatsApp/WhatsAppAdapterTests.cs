@@ -100,7 +100,7 @@ public sealed class WhatsAppAdapterTests
             "statuses": [ { "id": "wamid.OUT1", "status": "{{status}}", "timestamp": "1750857384", "recipient_id": "16505551234",
               "conversation": { "id": "a75d17ad", "origin": { "type": "service" } }, "pricing": { "billable": true, "pricing_model": "CBP", "category": "service" } } ]
             """);
-        Assert.Equal(new DeliveryStatusChanged("wamid.OUT1", state, DateTimeOffset.FromUnixTimeSeconds(1750857384), null), Assert.Single(_adapter.Parse(Bytes(body))));
+        Assert.Equal(new DeliveryStatusChanged("16505551234", "wamid.OUT1", state, DateTimeOffset.FromUnixTimeSeconds(1750857384), null), Assert.Single(_adapter.Parse(Bytes(body))));
     }
 
     [Fact]

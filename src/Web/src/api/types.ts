@@ -33,6 +33,34 @@ export interface MessageRecord {
   externalId: string | null;
   deliveryStatus: DeliveryStatus;
   createdAt: string;
+  /** Files sent with the message (platform channels). */
+  attachments?: MessageAttachment[] | null;
+  /** A place the customer shared. */
+  location?: MessageLocation | null;
+  /** Why part of the message cannot be shown, or why it was not delivered, in plain words. */
+  notice?: string | null;
+  /** The platform's id once the platform accepted an outgoing message. */
+  platformMessageId?: string | null;
+  /** Answers an outgoing message offered as buttons. */
+  quickReplies?: string[] | null;
+}
+
+export type AttachmentKind = 'image' | 'voice' | 'audio' | 'video' | 'file' | 'sticker';
+
+export interface MessageAttachment {
+  attachmentId: string;
+  kind: AttachmentKind;
+  fileName: string | null;
+  mimeType: string | null;
+  size: number | null;
+  blobName: string | null;
+}
+
+export interface MessageLocation {
+  latitude: number;
+  longitude: number;
+  name: string | null;
+  address: string | null;
 }
 
 export interface InboxEvent {

@@ -1,0 +1,59 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json.Nodes;
+using Inbox.Channels.Outbound;
+
+namespace Inbox.Channels.Line;
+
+/// <summary>
+/// LINE push messages (an agent's reply comes minutes later, past the reply token's minute): <c>POST {base}v2/bot/message/push</c>
+/// with the bearer token and an <c>X-Line-Retry-Key</c> derived from the inbox's message id, so a retried send is
+/// accepted once (LINE answers 409 to the retry, which counts as sent). Quick replies become up to 13 message actions.
+/// </summary>
+public sealed class LineSender : IChannelSender
+{
+    private const int MaxQuickReplies = 13;
+    private const int MaxLabel = 20;
+
+    public string Platform => LineAdapter.PlatformName;
+
+    public Uri DefaultBaseUrl { get; } = new("https://api.line.me/");
+
+    public async Task<SendResult> SendAsync(SendContext context, OutboundMessage message, CancellationToken cancellationToken)
+    {
+        var text = new JsonObject { ["type"] = "text", ["text"] = message.Text };
+        if (message.QuickReplies is { Count: > 0 } replies)
+        {
+            text["quickReply"] = new JsonObject
+            {
+                ["items"] = new JsonArray([.. replies.Take(MaxQuickReplies).Select(title => (JsonNode)new JsonObject
+                {
+                    ["type"] = "action",
+                    ["action"] = new JsonObject { ["type"] = "message", ["label"] = PlatformHttp.Cut(title, MaxLabel), ["text"] = title },
+                })]),
+            };
+        }
+
+        var body = new JsonObject { ["to"] = message.RecipientId, ["messages"] = new JsonArray(text) };
+        var (answer, unreachable) = await PlatformHttp.PostJsonAsync(context.Http, new Uri(context.BaseUrl, "v2/bot/message/push"), body, h =>
+        {
+            h.Authorization = new("Bearer", context.Field(LineAdapter.AccessTokenField));
+            h.Add("X-Line-Retry-Key", RetryKey(message.MessageId).ToString());
+        }, cancellationToken);
+        if (answer is not { } a)
+        {
+            return new SendResult.Refused(unreachable!);
+        }
+
+        if (a.IsSuccess)
+        {
+            return new SendResult.Accepted((string?)a.Json()?["sentMessages"]?[0]?["id"]);
+        }
+
+        var failure = LineErrors.FromResponse(a.Status, a.Body, a.RetryAfter);
+        return failure.Kind == SendFailureKind.AlreadyAccepted ? new SendResult.Accepted(null) : new SendResult.Refused(failure);
+    }
+
+    /// <summary>The same UUID for every attempt to send one message.</summary>
+    internal static Guid RetryKey(string messageId) => new(SHA256.HashData(Encoding.UTF8.GetBytes(messageId)).AsSpan(0, 16));
+}

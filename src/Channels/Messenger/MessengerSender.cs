@@ -1,0 +1,60 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json.Nodes;
+using Inbox.Channels.Meta;
+using Inbox.Channels.Outbound;
+
+namespace Inbox.Channels.Messenger;
+
+/// <summary>
+/// Messenger and (Page-linked) Instagram Send API: <c>POST {base}{account-id}/messages?access_token=…&amp;appsecret_proof=…</c>
+/// with <c>messaging_type: RESPONSE</c>. Quick replies become up to 13 text quick replies.
+/// </summary>
+public sealed class MessengerSender(string platform) : IChannelSender
+{
+    private const int MaxQuickReplies = 13;
+    private const int MaxTitle = 20;
+
+    public static MessengerSender Messenger { get; } = new("messenger");
+
+    public static MessengerSender Instagram { get; } = new("instagram");
+
+    public string Platform { get; } = platform;
+
+    public Uri DefaultBaseUrl { get; } = new("https://graph.facebook.com/v21.0/");
+
+    public async Task<SendResult> SendAsync(SendContext context, OutboundMessage message, CancellationToken cancellationToken)
+    {
+        var content = new JsonObject { ["text"] = message.Text };
+        if (message.QuickReplies is { Count: > 0 } replies)
+        {
+            content["quick_replies"] = new JsonArray([.. replies.Take(MaxQuickReplies).Select((title, i) => (JsonNode)new JsonObject
+            {
+                ["content_type"] = "text",
+                ["title"] = PlatformHttp.Cut(title, MaxTitle),
+                ["payload"] = $"qr-{i + 1}",
+            })]);
+        }
+
+        var body = new JsonObject
+        {
+            ["recipient"] = new JsonObject { ["id"] = message.RecipientId },
+            ["messaging_type"] = "RESPONSE",
+            ["message"] = content,
+        };
+
+        // appsecret_proof proves the token is used by the app that owns it (Meta can require it for server calls).
+        var token = context.Field(MetaWebhooks.AccessTokenField);
+        var proof = Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(context.Field(MetaWebhooks.AppSecretField)), Encoding.UTF8.GetBytes(token)));
+        var url = new Uri(context.BaseUrl, $"{Uri.EscapeDataString(context.Field(MessengerAdapter.AccountIdField))}/messages?access_token={Uri.EscapeDataString(token)}&appsecret_proof={proof}");
+        var (answer, unreachable) = await PlatformHttp.PostJsonAsync(context.Http, url, body, null, cancellationToken);
+        if (answer is not { } a)
+        {
+            return new SendResult.Refused(unreachable!);
+        }
+
+        return a.IsSuccess && (string?)a.Json()?["message_id"] is { } id
+            ? new SendResult.Accepted(id)
+            : new SendResult.Refused(MessengerErrors.FromResponse(a.Status, a.Body, a.RetryAfter));
+    }
+}

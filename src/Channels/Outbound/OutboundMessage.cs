@@ -1,0 +1,62 @@
+namespace Inbox.Channels.Outbound;
+
+/// <summary>An agent's reply as a platform sender needs it.</summary>
+/// <param name="MessageId">The inbox's id of the message: the idempotency key where the platform has one (LINE's retry key).</param>
+/// <param name="RecipientId">The customer's id on the platform (the conversation key the adapter gave their messages).</param>
+/// <param name="Text">What the agent wrote.</param>
+/// <param name="QuickReplies">Answers the customer can tap, where the platform has buttons (at most 3 on WhatsApp, 13 elsewhere).</param>
+public sealed record OutboundMessage(string MessageId, string RecipientId, string Text, IReadOnlyList<string>? QuickReplies = null);
+
+/// <summary>What a send came to.</summary>
+public abstract record SendResult
+{
+    private SendResult()
+    {
+    }
+
+    /// <summary>The platform accepted the message (not yet delivered); its id, where the platform gives one, joins later status webhooks.</summary>
+    public sealed record Accepted(string? PlatformMessageId) : SendResult;
+
+    /// <summary>The platform refused it, classified.</summary>
+    public sealed record Refused(SendFailure Failure) : SendResult;
+}
+
+/// <summary>
+/// A short-lived platform access token bought with the channel's long-lived secrets (WeChat's <c>access_token</c>).
+/// One per channel, owned by the channel's single grain activation: WeChat invalidates the previous token whenever a
+/// new one is fetched, so the token must come from one place.
+/// </summary>
+public sealed class AccessTokenCache
+{
+    /// <summary>The current token, or null.</summary>
+    public string? Token { get; set; }
+
+    /// <summary>When to fetch a new one.</summary>
+    public DateTimeOffset RefreshAt { get; set; }
+}
+
+/// <summary>Everything a sender needs for one send.</summary>
+/// <param name="Http">A client from the channels' resilient HTTP pipeline.</param>
+/// <param name="BaseUrl">The platform API's base address (configurable, so tests and the demo use the simulator).</param>
+/// <param name="Fields">The channel's fields, secrets decrypted.</param>
+/// <param name="Tokens">The channel's cached access token, for platforms that need one.</param>
+/// <param name="Now">The current time.</param>
+public sealed record SendContext(HttpClient Http, Uri BaseUrl, IReadOnlyDictionary<string, string> Fields, AccessTokenCache Tokens, DateTimeOffset Now)
+{
+    /// <summary>A field's value; throws when the channel lacks it.</summary>
+    public string Field(string name) =>
+        Fields.TryGetValue(name, out var value) ? value : throw new InvalidOperationException($"The channel has no '{name}' field.");
+}
+
+/// <summary>Sends an agent's reply through one platform's send API and classifies any refusal.</summary>
+public interface IChannelSender
+{
+    /// <summary>The platform's wire name.</summary>
+    string Platform { get; }
+
+    /// <summary>The platform's public API address, used unless configuration points elsewhere.</summary>
+    Uri DefaultBaseUrl { get; }
+
+    /// <summary>Sends <paramref name="message"/>. Network failures surface as a transient refusal, never as an exception.</summary>
+    Task<SendResult> SendAsync(SendContext context, OutboundMessage message, CancellationToken cancellationToken);
+}

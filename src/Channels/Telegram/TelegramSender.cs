@@ -1,0 +1,47 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Inbox.Channels.Outbound;
+
+namespace Inbox.Channels.Telegram;
+
+/// <summary>
+/// Telegram Bot API <c>sendMessage</c>, as plain JSON over the channels' HTTP pipeline (not Telegram.Bot's client, whose
+/// built-in 429 retries would hide rate limits from the channel, and whose exceptions would bypass the error
+/// classifier that reads Telegram's own answers). Quick replies become a one-time reply keyboard.
+/// </summary>
+public sealed class TelegramSender : IChannelSender
+{
+    public string Platform => TelegramAdapter.PlatformName;
+
+    public Uri DefaultBaseUrl { get; } = new("https://api.telegram.org/");
+
+    public async Task<SendResult> SendAsync(SendContext context, OutboundMessage message, CancellationToken cancellationToken)
+    {
+        JsonNode chatId = long.TryParse(message.RecipientId, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var numeric)
+            ? JsonValue.Create(numeric)
+            : JsonValue.Create(message.RecipientId);
+        var body = new JsonObject { ["chat_id"] = chatId, ["text"] = message.Text };
+        if (message.QuickReplies is { Count: > 0 } replies)
+        {
+            body["reply_markup"] = new JsonObject
+            {
+                ["keyboard"] = new JsonArray([.. replies.Select(title => (JsonNode)new JsonArray(new JsonObject { ["text"] = title }))]),
+                ["one_time_keyboard"] = true,
+                ["resize_keyboard"] = true,
+            };
+        }
+
+        // "./": a bot token has a colon, which would otherwise read as a URI scheme.
+        var url = new Uri(context.BaseUrl, $"./bot{context.Field(TelegramAdapter.BotTokenField)}/sendMessage");
+        var (answer, unreachable) = await PlatformHttp.PostJsonAsync(context.Http, url, body, null, cancellationToken);
+        if (answer is not { } a)
+        {
+            return new SendResult.Refused(unreachable!);
+        }
+
+        var json = a.Json();
+        return a.IsSuccess && (bool?)json?["ok"] == true && json?["result"]?["message_id"] is { } id
+            ? new SendResult.Accepted($"{message.RecipientId}:{id}")
+            : new SendResult.Refused(TelegramErrors.FromResponse(a.Status, a.Body));
+    }
+}

@@ -1,0 +1,96 @@
+using System.Text.Json.Nodes;
+using Inbox.Channels.Inbound;
+using Inbox.Channels.Outbound;
+
+namespace Inbox.Channels.WeChat;
+
+/// <summary>
+/// WeChat customer-service messages (<c>POST {base}cgi-bin/message/custom/send?access_token=…</c>): the only way to
+/// answer after the 5-second webhook. The access token is bought with AppID and AppSecret and kept in the channel's
+/// <see cref="AccessTokenCache"/> until five minutes before it expires; a token WeChat calls invalid or expired is
+/// bought again once. Quick replies become a <c>msgmenu</c>.
+/// </summary>
+public sealed class WeChatSender : IChannelSender
+{
+    private static readonly TimeSpan RefreshMargin = TimeSpan.FromMinutes(5);
+
+    public string Platform => WeChatAdapter.PlatformName;
+
+    public Uri DefaultBaseUrl { get; } = new("https://api.weixin.qq.com/");
+
+    public async Task<SendResult> SendAsync(SendContext context, OutboundMessage message, CancellationToken cancellationToken)
+    {
+        JsonObject body = message.QuickReplies is { Count: > 0 } replies
+            ? new()
+            {
+                ["touser"] = message.RecipientId,
+                ["msgtype"] = "msgmenu",
+                ["msgmenu"] = new JsonObject
+                {
+                    ["head_content"] = message.Text,
+                    ["list"] = new JsonArray([.. replies.Select((title, i) => (JsonNode)new JsonObject { ["id"] = $"qr-{i + 1}", ["content"] = title })]),
+                    ["tail_content"] = "",
+                },
+            }
+            : new() { ["touser"] = message.RecipientId, ["msgtype"] = "text", ["text"] = new JsonObject { ["content"] = message.Text } };
+
+        for (var attempt = 0; ; attempt++)
+        {
+            if (await TokenAsync(context, cancellationToken) is { } failedToken)
+            {
+                return failedToken;
+            }
+
+            var url = new Uri(context.BaseUrl, $"cgi-bin/message/custom/send?access_token={Uri.EscapeDataString(context.Tokens.Token!)}");
+            var (answer, unreachable) = await PlatformHttp.PostJsonAsync(context.Http, url, body, null, cancellationToken);
+            if (answer is not { } a)
+            {
+                return new SendResult.Refused(unreachable!);
+            }
+
+            // WeChat answers 200 with an errcode; success carries errcode 0 and no message id.
+            if (WeChatErrors.FromResponse(a.Status, a.Body) is not { } failure)
+            {
+                return new SendResult.Accepted(null);
+            }
+
+            if (attempt == 0 && failure.Error.Code is "40001" or "40014" or "42001")
+            {
+                context.Tokens.Token = null;
+                continue;
+            }
+
+            return new SendResult.Refused(failure);
+        }
+    }
+
+    private static async Task<SendResult?> TokenAsync(SendContext context, CancellationToken cancellationToken)
+    {
+        if (context.Tokens.Token is not null && context.Now < context.Tokens.RefreshAt)
+        {
+            return null;
+        }
+
+        var url = new Uri(context.BaseUrl, "cgi-bin/token?grant_type=client_credential"
+            + $"&appid={Uri.EscapeDataString(context.Field(WeChatAdapter.AppIdField))}&secret={Uri.EscapeDataString(context.Field(WeChatAdapter.AppSecretField))}");
+        var (answer, unreachable) = await PlatformHttp.GetAsync(context.Http, url, cancellationToken);
+        if (answer is not { } a)
+        {
+            return new SendResult.Refused(unreachable!);
+        }
+
+        var json = a.Json();
+        if ((string?)json?["access_token"] is not { Length: > 0 } token)
+        {
+            // A token refused for the app's credentials (40013 invalid appid, 40125 invalid appsecret) is the admin's to fix.
+            var failure = WeChatErrors.FromResponse(a.Status, a.Body)
+                ?? new SendFailure(SendFailureKind.Unknown, new PlatformError("token", "WeChat gave no access token.", null), null);
+            return new SendResult.Refused(failure.Kind == SendFailureKind.Unknown ? failure with { Kind = SendFailureKind.AuthExpired } : failure);
+        }
+
+        var lifetime = TimeSpan.FromSeconds((int?)json?["expires_in"] ?? 7200);
+        context.Tokens.Token = token;
+        context.Tokens.RefreshAt = context.Now + (lifetime > RefreshMargin * 2 ? lifetime - RefreshMargin : lifetime / 2);
+        return null;
+    }
+}

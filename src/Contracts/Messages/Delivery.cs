@@ -1,0 +1,37 @@
+namespace Inbox.Contracts.Messages;
+
+/// <summary>An agent's reply on its way to a platform channel.</summary>
+/// <param name="MessageId">The inbox's id of the message (an idempotency key where the platform has one).</param>
+/// <param name="RecipientId">The customer's id on the platform.</param>
+/// <param name="Text">The reply.</param>
+/// <param name="QuickReplies">Answers the customer can tap, where the platform has buttons.</param>
+[GenerateSerializer, Immutable, Alias("inbox.outbound-reply.v1")]
+public sealed record OutboundReply(
+    [property: Id(0)] string MessageId,
+    [property: Id(1)] string RecipientId,
+    [property: Id(2)] string Text,
+    [property: Id(3)] IReadOnlyList<string>? QuickReplies = null);
+
+/// <summary>What became of a message on its way to the customer: the platform's answer to a send, or a status webhook.</summary>
+/// <param name="Status">Where it got to.</param>
+/// <param name="PlatformMessageId">The platform's id of the message, when it gave one.</param>
+/// <param name="Notice">For a failure: why, in plain words, with the platform's code for support.</param>
+/// <param name="FailureKind">For a failure: its class (<c>recipient_unreachable</c>, <c>auth_expired</c>, …).</param>
+[GenerateSerializer, Immutable, Alias("inbox.delivery-report.v1")]
+public sealed record DeliveryReport(
+    [property: Id(0)] DeliveryStatus Status,
+    [property: Id(1)] string? PlatformMessageId,
+    [property: Id(2)] string? Notice = null,
+    [property: Id(3)] string? FailureKind = null);
+
+/// <summary>A platform's status webhook for messages sent to one customer.</summary>
+/// <param name="Status">The new status.</param>
+/// <param name="At">When the platform says it happened.</param>
+/// <param name="PlatformMessageId">The message it is about, or null for a watermark.</param>
+/// <param name="Notice">For a failure: why, in plain words.</param>
+[GenerateSerializer, Immutable, Alias("inbox.delivery-update.v1")]
+public sealed record DeliveryUpdate(
+    [property: Id(0)] DeliveryStatus Status,
+    [property: Id(1)] DateTimeOffset At,
+    [property: Id(2)] string? PlatformMessageId,
+    [property: Id(3)] string? Notice = null);

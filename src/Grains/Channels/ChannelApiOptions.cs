@@ -1,0 +1,50 @@
+using Inbox.Channels;
+using Inbox.Channels.Outbound;
+using Microsoft.Extensions.Options;
+
+namespace Inbox.Grains.Channels;
+
+/// <summary>Where each platform's API is: the real one unless configured, so tests and the demo point at the simulator.</summary>
+public sealed class ChannelApiOptions
+{
+    public const string SectionName = "Inbox:Channels";
+
+    /// <summary>The named HttpClient every platform call goes through (with its resilience pipeline).</summary>
+    public const string HttpClientName = "inbox-channels";
+
+    /// <summary>Base URLs by platform wire name, e.g. <c>whatsapp</c> → <c>https://graph.facebook.com/v21.0/</c>.</summary>
+    public Dictionary<string, Uri> BaseUrls { get; set; } = [];
+
+    /// <summary>How long one platform call may take before it counts as failed (transient).</summary>
+    public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>The base URL for <paramref name="sender"/>'s platform.</summary>
+    public Uri BaseUrlFor(IChannelSender sender) => BaseUrls.GetValueOrDefault(sender.Platform) ?? sender.DefaultBaseUrl;
+}
+
+/// <summary>Refuses to start with a base URL for an unknown platform or one that is not an absolute http(s) URL ending in '/'.</summary>
+public sealed class ChannelApiOptionsValidator : IValidateOptions<ChannelApiOptions>
+{
+    public ValidateOptionsResult Validate(string? name, ChannelApiOptions options)
+    {
+        var problems = new List<string>();
+        foreach (var (platform, url) in options.BaseUrls)
+        {
+            if (ChannelSenders.For(platform) is null)
+            {
+                problems.Add($"{ChannelApiOptions.SectionName}:BaseUrls:{platform} names no platform; use one of {string.Join(", ", ChannelSenders.All.Select(s => s.Platform))}.");
+            }
+            else if (!url.IsAbsoluteUri || url.Scheme is not ("http" or "https") || !url.AbsolutePath.EndsWith('/'))
+            {
+                problems.Add($"{ChannelApiOptions.SectionName}:BaseUrls:{platform} must be an absolute http(s) URL ending in '/'.");
+            }
+        }
+
+        if (options.RequestTimeout <= TimeSpan.Zero)
+        {
+            problems.Add($"{ChannelApiOptions.SectionName}:RequestTimeout must be positive.");
+        }
+
+        return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
+    }
+}

@@ -1,0 +1,85 @@
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+
+namespace Inbox.Simulator.Platforms;
+
+/// <summary>Telegram Bot API: <c>/bot{token}/{method}</c>, answers <c>{ ok, result }</c> or <c>{ ok: false, error_code, description, parameters }</c>.</summary>
+internal static partial class TelegramApi
+{
+    private static long _messageIds = 1000;
+
+    public static void Map(IEndpointRouteBuilder app) =>
+        app.MapPost("/telegram/bot{token}/{method}", async (HttpContext http, string token, string method, SimulatorState state) =>
+        {
+            var exchange = await Exchange.ReadAsync("telegram", http);
+            var (answer, id) = Handle(exchange, state, token, method);
+            return exchange.Answer(state, answer, id, "/telegram/");
+        });
+
+    private static (IResult, string?) Handle(Exchange exchange, SimulatorState state, string token, string method)
+    {
+        if (!BotToken().IsMatch(token))
+        {
+            return (Error(401, "Unauthorized"), null);
+        }
+
+        if (method != "sendMessage")
+        {
+            return (Error(404, "Not Found"), null);
+        }
+
+        if (state.NextFault("telegram") is { } fault)
+        {
+            return (fault switch
+            {
+                Fault.TokenExpired => Error(401, "Unauthorized"),
+                Fault.UserBlocked => Error(403, "Forbidden: bot was blocked by the user"),
+                Fault.RateLimited => Error(429, "Too Many Requests: retry after 5", new JsonObject { ["retry_after"] = 5 }),
+                Fault.WindowClosed => Error(403, "Forbidden: bot can't initiate conversation with a user"),
+                _ => Error(500, "Internal Server Error"),
+            }, null);
+        }
+
+        var chatId = exchange.Json?["chat_id"];
+        var text = (string?)exchange.Json?["text"];
+        if (chatId is null)
+        {
+            return (Error(400, "Bad Request: chat_id is empty"), null);
+        }
+
+        if (string.IsNullOrEmpty(text))
+        {
+            return (Error(400, "Bad Request: message text is empty"), null);
+        }
+
+        if (text.Length > 4096)
+        {
+            return (Error(400, "Bad Request: message is too long"), null);
+        }
+
+        var messageId = Interlocked.Increment(ref _messageIds);
+        var result = new JsonObject
+        {
+            ["message_id"] = messageId,
+            ["from"] = new JsonObject { ["id"] = long.Parse(token.Split(':')[0], System.Globalization.CultureInfo.InvariantCulture), ["is_bot"] = true, ["first_name"] = "Support", ["username"] = "sim_support_bot" },
+            ["chat"] = new JsonObject { ["id"] = chatId.DeepClone(), ["type"] = "private" },
+            ["date"] = DateTimeOffset.UtcNow.ToUnixTimeSeconds(),
+            ["text"] = text,
+        };
+        return (Results.Json(new JsonObject { ["ok"] = true, ["result"] = result }), $"{chatId}:{messageId}");
+    }
+
+    private static IResult Error(int code, string description, JsonObject? parameters = null)
+    {
+        var body = new JsonObject { ["ok"] = false, ["error_code"] = code, ["description"] = description };
+        if (parameters is not null)
+        {
+            body["parameters"] = parameters;
+        }
+
+        return Results.Json(body, statusCode: code);
+    }
+
+    [GeneratedRegex("^[0-9]{1,20}:[A-Za-z0-9_-]{1,100}$")]
+    private static partial Regex BotToken();
+}

@@ -1,0 +1,72 @@
+using System.Text.Json.Nodes;
+
+namespace Inbox.Simulator.Platforms;
+
+/// <summary>
+/// WeChat Official Account API: <c>cgi-bin/token</c> (each new token invalidates the app's previous one) and the
+/// customer-service send, answering HTTP 200 with <c>{ errcode, errmsg }</c> as WeChat does.
+/// </summary>
+internal static class WeChatApi
+{
+    private static long _sent;
+
+    public static void Map(IEndpointRouteBuilder app)
+    {
+        app.MapGet("/wechat/cgi-bin/token", (HttpContext http, SimulatorState state) =>
+        {
+            var query = http.Request.Query;
+            if (query["grant_type"] != "client_credential" || string.IsNullOrEmpty(query["appid"]) || string.IsNullOrEmpty(query["secret"]))
+            {
+                return Error(40013, "invalid appid");
+            }
+
+            return Results.Json(new JsonObject { ["access_token"] = state.IssueWeChatToken(query["appid"]!), ["expires_in"] = 7200 });
+        });
+
+        app.MapPost("/wechat/cgi-bin/message/custom/send", async (HttpContext http, SimulatorState state) =>
+        {
+            var exchange = await Exchange.ReadAsync("wechat", http);
+            var (answer, id) = Send(exchange, state);
+            return exchange.Answer(state, answer, id, "/wechat/");
+        });
+    }
+
+    private static (IResult, string?) Send(Exchange exchange, SimulatorState state)
+    {
+        if (!state.IsWeChatToken(exchange.Http.Request.Query["access_token"]))
+        {
+            return (Error(40001, "invalid credential, access_token is invalid or not latest rid: 66a0b1c2-sim"), null);
+        }
+
+        if (state.NextFault("wechat") is { } fault)
+        {
+            return (fault switch
+            {
+                Fault.TokenExpired => Error(42001, "access_token expired rid: 66a0b1c2-sim"),
+                Fault.UserBlocked => Error(43004, "require subscribe rid: 66a0b1c2-sim"),
+                Fault.RateLimited => Error(45011, "api minute-quota reach limit rid: 66a0b1c2-sim"),
+                Fault.WindowClosed => Error(45015, "response out of time limit or subscription is canceled hint: [IVHYVA0391ge31]"),
+                _ => Error(-1, "system error"),
+            }, null);
+        }
+
+        var body = exchange.Json;
+        var type = (string?)body?["msgtype"];
+        var valid = !string.IsNullOrEmpty((string?)body?["touser"]) && type switch
+        {
+            "text" => (string?)body?["text"]?["content"] is { Length: > 0 },
+            "msgmenu" => body?["msgmenu"]?["list"] is JsonArray { Count: > 0 },
+            "image" or "voice" => (string?)body?[type]?["media_id"] is { Length: > 0 },
+            _ => false,
+        };
+        if (!valid)
+        {
+            return (Error(47001, "data format error rid: 66a0b1c2-sim"), null);
+        }
+
+        // WeChat returns no message id; the simulator keeps one of its own to count accepted sends.
+        return (Error(0, "ok"), $"wx-{Interlocked.Increment(ref _sent)}");
+    }
+
+    private static IResult Error(int code, string message) => Results.Json(new JsonObject { ["errcode"] = code, ["errmsg"] = message });
+}

@@ -1,0 +1,62 @@
+using System.Text.Json.Serialization;
+using Inbox.Simulator.Platforms;
+
+namespace Inbox.Simulator;
+
+/// <summary>
+/// The simulator as a web application: each platform's API under its own prefix (<c>/whatsapp/</c>, <c>/messenger/</c>,
+/// <c>/instagram/</c>, <c>/telegram/</c>, <c>/line/</c>, <c>/wechat/</c>), and <c>/simulator/</c> to inspect what arrived
+/// and inject faults. Run as its own process (<c>./run.sh</c>'s demo) or hosted inside a test.
+/// </summary>
+public static class SimulatorApp
+{
+    /// <summary>The request body of <c>POST /simulator/faults</c>.</summary>
+    public sealed record FaultRequest(string Platform, Fault Fault, int Times = 1);
+
+    /// <summary>Where each platform's API is on a simulator at <paramref name="simulator"/>: the inbox's <c>Inbox:Channels:BaseUrls</c>.</summary>
+    public static IReadOnlyDictionary<string, Uri> BaseUrls(Uri simulator) => new Dictionary<string, Uri>
+    {
+        ["whatsapp"] = new(simulator, "whatsapp/v21.0/"),
+        ["messenger"] = new(simulator, "messenger/v21.0/"),
+        ["instagram"] = new(simulator, "instagram/v21.0/"),
+        ["telegram"] = new(simulator, "telegram/"),
+        ["line"] = new(simulator, "line/"),
+        ["wechat"] = new(simulator, "wechat/"),
+    };
+
+    /// <summary>Builds the application; <paramref name="urls"/> overrides the listening addresses.</summary>
+    public static WebApplication Create(string[] args, string? urls = null)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        if (urls is not null)
+        {
+            builder.WebHost.UseUrls(urls);
+        }
+
+        builder.Services.AddSingleton<SimulatorState>();
+        builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.SnakeCaseLower)));
+        var app = builder.Build();
+
+        MetaApi.Map(app);
+        TelegramApi.Map(app);
+        LineApi.Map(app);
+        WeChatApi.Map(app);
+
+        var control = app.MapGroup("/simulator");
+        control.MapGet("/base-urls", (HttpContext http) => BaseUrls(new Uri($"{http.Request.Scheme}://{http.Request.Host}/")));
+        control.MapGet("/requests", (SimulatorState state, string? platform) =>
+            state.Received.Where(r => platform is null || r.Platform == platform));
+        control.MapPost("/faults", (SimulatorState state, FaultRequest request) =>
+        {
+            state.Inject(request.Platform, request.Fault, request.Times);
+            return Results.NoContent();
+        });
+        control.MapDelete("/", (SimulatorState state) =>
+        {
+            state.Reset();
+            return Results.NoContent();
+        });
+        app.MapGet("/", () => "Inbox platform simulator: /whatsapp /messenger /instagram /telegram /line /wechat, control at /simulator");
+        return app;
+    }
+}
