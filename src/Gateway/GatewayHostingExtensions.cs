@@ -12,6 +12,7 @@ using Inbox.Gateway.Users;
 using Inbox.Gateway.Webhooks;
 using Inbox.Hosting;
 using Inbox.Hosting.DataProtection;
+using Inbox.Hosting.Media;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Http.Json;
@@ -30,6 +31,7 @@ public static class GatewayHostingExtensions
         builder.AddInboxClusterClient();
         var services = builder.Services;
         services.AddInboxDataProtection(builder.Configuration);
+        services.AddInboxMediaStore(builder.Configuration);
         var session = InboxConfiguration.Read<SignInSessionOptions>(builder.Configuration, SignInSessionOptions.SectionName);
         services.AddOptions<SignInSessionOptions>().BindConfiguration(SignInSessionOptions.SectionName);
 
@@ -90,6 +92,7 @@ public static class GatewayHostingExtensions
         app.MapInboxHealth();
         app.MapSessionApi();
         app.MapConversationsApi();
+        app.MapAttachmentsApi();
         app.MapUsersApi();
         app.MapTeamsApi();
         app.MapOrganisationApi();

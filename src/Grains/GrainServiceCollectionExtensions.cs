@@ -5,6 +5,7 @@ using Inbox.Grains.Conversations;
 using Inbox.Grains.Security;
 using Inbox.Grains.Storage;
 using Inbox.Grains.Users;
+using Inbox.Hosting.Media;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Http.Resilience;
 using Polly;
@@ -26,6 +27,7 @@ public static class GrainServiceCollectionExtensions
         services.AddSingleton<ConversationIndex>();
         services.AddSingleton<UserDirectory>();
         services.AddSingleton<ChannelSecrets>();
+        services.AddInboxMediaStore(storageConnectionString);
         services.AddSingleton<AuditStore>();
         services.AddSingleton<AuditTrail>();
         services.AddOptions<AuditOptions>().BindConfiguration(AuditOptions.SectionName).ValidateOnStart();

@@ -41,6 +41,7 @@ public static class SimulatorApp
         TelegramApi.Map(app);
         LineApi.Map(app);
         WeChatApi.Map(app);
+        MediaApi.Map(app);
 
         var control = app.MapGroup("/simulator");
         control.MapGet("/base-urls", (HttpContext http) => BaseUrls(new Uri($"{http.Request.Scheme}://{http.Request.Host}/")));

@@ -25,6 +25,25 @@ public sealed record SimulatedChannel(ChannelDetails Details, IReadOnlyDictionar
         return id;
     }
 
+    /// <summary>
+    /// Puts an image on the platform (in the simulator) and sends the customer's message carrying it, as the platform
+    /// would; returns the image's bytes and the platform's message id.
+    /// </summary>
+    public async Task<(byte[] Image, string MessageId)> CustomerSendsImageAsync(PlatformSimulator simulator, SimulatedCustomer customer, string? caption)
+    {
+        var image = RandomNumberGenerator.GetBytes(4096);
+        var mediaId = Platform switch
+        {
+            "line" => (RandomNumberGenerator.GetInt32(100_000_000, int.MaxValue) * 10L).ToString(System.Globalization.CultureInfo.InvariantCulture),
+            _ => "media" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8)),
+        };
+        simulator.State.AddMedia(Platform, mediaId, new Simulator.Platforms.SimulatedFile(image, "image/jpeg", null));
+        var reference = Platform is "messenger" or "instagram" ? new Uri(simulator.Url, $"{Platform}/cdn/{mediaId}").ToString() : mediaId;
+        var (webhook, id) = Webhooks.Image(customer, new SimulatedMedia(reference, "image/jpeg", null, image.Length), caption, DateTimeOffset.UtcNow);
+        await DeliverAsync(webhook);
+        return (image, id);
+    }
+
     /// <summary>Delivers a webhook to the inbox and insists on 200.</summary>
     public async Task DeliverAsync(SimulatedWebhook webhook)
     {

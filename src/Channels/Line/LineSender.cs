@@ -19,6 +19,21 @@ public sealed class LineSender : IChannelSender
 
     public Uri DefaultBaseUrl { get; } = new("https://api.line.me/");
 
+    public Uri? DefaultMediaBaseUrl { get; } = new("https://api-data.line.me/");
+
+    /// <summary>LINE serves content from its data host, <c>v2/bot/message/{id}/content</c>, with the bearer token.</summary>
+    public async Task<MediaFetch> FetchMediaAsync(SendContext context, string mediaId, CancellationToken cancellationToken)
+    {
+        var (file, unreachable) = await PlatformHttp.GetAsync(context.Http, new Uri(context.MediaBase, $"v2/bot/message/{Uri.EscapeDataString(mediaId)}/content"), cancellationToken,
+            h => h.Authorization = new("Bearer", context.Field(LineAdapter.AccessTokenField)), PlatformHttp.MaxMediaBytes);
+        return file switch
+        {
+            null => new MediaFetch.Failed(unreachable!),
+            { IsSuccess: false } f => new MediaFetch.Failed(LineErrors.FromResponse(f.Status, f.Body, f.RetryAfter)),
+            var f => new MediaFetch.Fetched(f.Value.Body, f.Value.ContentType, null),
+        };
+    }
+
     public async Task<SendResult> SendAsync(SendContext context, OutboundMessage message, CancellationToken cancellationToken)
     {
         var text = new JsonObject { ["type"] = "text", ["text"] = message.Text };

@@ -23,6 +23,23 @@ public sealed class MessengerSender(string platform) : IChannelSender
 
     public Uri DefaultBaseUrl { get; } = new("https://graph.facebook.com/v21.0/");
 
+    /// <summary>Messenger gives no media id: the webhook carries the attachment's CDN URL, which expires, so it is fetched at once.</summary>
+    public async Task<MediaFetch> FetchMediaAsync(SendContext context, string mediaId, CancellationToken cancellationToken)
+    {
+        if (!Uri.TryCreate(mediaId, UriKind.Absolute, out var url) || url.Scheme is not ("https" or "http"))
+        {
+            return new MediaFetch.Failed(new SendFailure(SendFailureKind.InvalidRequest, new Inbound.PlatformError("url", "The attachment has no downloadable URL.", null), null));
+        }
+
+        var (file, unreachable) = await PlatformHttp.GetAsync(context.Http, url, cancellationToken, maxBytes: PlatformHttp.MaxMediaBytes);
+        return file switch
+        {
+            null => new MediaFetch.Failed(unreachable!),
+            { IsSuccess: false } f => new MediaFetch.Failed(PlatformHttp.DownloadFailed(f.Status)),
+            var f => new MediaFetch.Fetched(f.Value.Body, f.Value.ContentType, null),
+        };
+    }
+
     public async Task<SendResult> SendAsync(SendContext context, OutboundMessage message, CancellationToken cancellationToken)
     {
         var content = new JsonObject { ["text"] = message.Text };

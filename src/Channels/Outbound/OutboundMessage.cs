@@ -41,8 +41,12 @@ public sealed class AccessTokenCache
 /// <param name="Fields">The channel's fields, secrets decrypted.</param>
 /// <param name="Tokens">The channel's cached access token, for platforms that need one.</param>
 /// <param name="Now">The current time.</param>
-public sealed record SendContext(HttpClient Http, Uri BaseUrl, IReadOnlyDictionary<string, string> Fields, AccessTokenCache Tokens, DateTimeOffset Now)
+/// <param name="MediaBaseUrl">Where the platform serves media, when not at <paramref name="BaseUrl"/> (LINE's api-data host).</param>
+public sealed record SendContext(HttpClient Http, Uri BaseUrl, IReadOnlyDictionary<string, string> Fields, AccessTokenCache Tokens, DateTimeOffset Now, Uri? MediaBaseUrl = null)
 {
+    /// <summary>Where the platform serves media.</summary>
+    public Uri MediaBase => MediaBaseUrl ?? BaseUrl;
+
     /// <summary>A field's value; throws when the channel lacks it.</summary>
     public string Field(string name) =>
         Fields.TryGetValue(name, out var value) ? value : throw new InvalidOperationException($"The channel has no '{name}' field.");
@@ -57,6 +61,26 @@ public interface IChannelSender
     /// <summary>The platform's public API address, used unless configuration points elsewhere.</summary>
     Uri DefaultBaseUrl { get; }
 
+    /// <summary>Where the platform serves media, when not at the API's base address.</summary>
+    Uri? DefaultMediaBaseUrl => null;
+
     /// <summary>Sends <paramref name="message"/>. Network failures surface as a transient refusal, never as an exception.</summary>
     Task<SendResult> SendAsync(SendContext context, OutboundMessage message, CancellationToken cancellationToken);
+
+    /// <summary>Downloads a file a customer sent, named by the platform's media id (or URL) from the webhook.</summary>
+    Task<MediaFetch> FetchMediaAsync(SendContext context, string mediaId, CancellationToken cancellationToken);
+}
+
+/// <summary>What a media download came to.</summary>
+public abstract record MediaFetch
+{
+    private MediaFetch()
+    {
+    }
+
+    /// <summary>The file's bytes, with the media type and name the platform gave.</summary>
+    public sealed record Fetched(byte[] Content, string? MimeType, string? FileName) : MediaFetch;
+
+    /// <summary>The platform refused or failed, classified.</summary>
+    public sealed record Failed(SendFailure Failure) : MediaFetch;
 }

@@ -15,6 +15,30 @@ public sealed class TelegramSender : IChannelSender
 
     public Uri DefaultBaseUrl { get; } = new("https://api.telegram.org/");
 
+    /// <summary><c>getFile</c> gives a <c>file_path</c> (valid at least an hour), fetched from <c>{base}file/bot{token}/{file_path}</c>.</summary>
+    public async Task<MediaFetch> FetchMediaAsync(SendContext context, string mediaId, CancellationToken cancellationToken)
+    {
+        var token = context.Field(TelegramAdapter.BotTokenField);
+        var (info, unreachable) = await PlatformHttp.GetAsync(context.Http, new Uri(context.BaseUrl, $"./bot{token}/getFile?file_id={Uri.EscapeDataString(mediaId)}"), cancellationToken);
+        if (info is not { } i)
+        {
+            return new MediaFetch.Failed(unreachable!);
+        }
+
+        if (!i.IsSuccess || (string?)i.Json()?["result"]?["file_path"] is not { Length: > 0 } path)
+        {
+            return new MediaFetch.Failed(TelegramErrors.FromResponse(i.Status, i.Body));
+        }
+
+        var (file, unreachableFile) = await PlatformHttp.GetAsync(context.Http, new Uri(context.BaseUrl, $"./file/bot{token}/{path}"), cancellationToken, maxBytes: PlatformHttp.MaxMediaBytes);
+        return file switch
+        {
+            null => new MediaFetch.Failed(unreachableFile!),
+            { IsSuccess: false } f => new MediaFetch.Failed(PlatformHttp.DownloadFailed(f.Status)),
+            var f => new MediaFetch.Fetched(f.Value.Body, f.Value.ContentType, Path.GetFileName(path)),
+        };
+    }
+
     public async Task<SendResult> SendAsync(SendContext context, OutboundMessage message, CancellationToken cancellationToken)
     {
         JsonNode chatId = long.TryParse(message.RecipientId, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var numeric)

@@ -64,6 +64,40 @@ public sealed class WeChatSender : IChannelSender
         }
     }
 
+    /// <summary><c>cgi-bin/media/get</c> answers the file, or JSON with an <c>errcode</c> when it cannot.</summary>
+    public async Task<MediaFetch> FetchMediaAsync(SendContext context, string mediaId, CancellationToken cancellationToken)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            if (await TokenAsync(context, cancellationToken) is SendResult.Refused { Failure: var tokenFailure })
+            {
+                return new MediaFetch.Failed(tokenFailure);
+            }
+
+            var url = new Uri(context.BaseUrl, $"cgi-bin/media/get?access_token={Uri.EscapeDataString(context.Tokens.Token!)}&media_id={Uri.EscapeDataString(mediaId)}");
+            var (file, unreachable) = await PlatformHttp.GetAsync(context.Http, url, cancellationToken, maxBytes: PlatformHttp.MaxMediaBytes);
+            if (file is not { } f)
+            {
+                return new MediaFetch.Failed(unreachable!);
+            }
+
+            var isError = f.ContentType is "application/json" or "text/plain" || !f.IsSuccess;
+            if (!isError)
+            {
+                return new MediaFetch.Fetched(f.Body, f.ContentType, null);
+            }
+
+            var failure = WeChatErrors.FromResponse(f.Status, f.Body) ?? PlatformHttp.DownloadFailed(f.Status);
+            if (attempt == 0 && failure.Error.Code is "40001" or "40014" or "42001")
+            {
+                context.Tokens.Token = null;
+                continue;
+            }
+
+            return new MediaFetch.Failed(failure);
+        }
+    }
+
     private static async Task<SendResult?> TokenAsync(SendContext context, CancellationToken cancellationToken)
     {
         if (context.Tokens.Token is not null && context.Now < context.Tokens.RefreshAt)

@@ -1,4 +1,7 @@
+using System.Net.Http.Headers;
+using System.Security.Cryptography;
 using System.Text.Json.Nodes;
+using Inbox.Channels.Inbound;
 using Inbox.Channels.Meta;
 using Inbox.Channels.Outbound;
 
@@ -16,6 +19,52 @@ public sealed class WhatsAppSender : IChannelSender
     public string Platform => WhatsAppAdapter.PlatformName;
 
     public Uri DefaultBaseUrl { get; } = new("https://graph.facebook.com/v21.0/");
+
+    /// <summary>
+    /// Two steps, as Meta documents: the media id gives a short-lived URL (5 minutes), fetched with the same bearer
+    /// token; the bytes are checked against the SHA-256 Meta reports (hex or base64).
+    /// </summary>
+    public async Task<MediaFetch> FetchMediaAsync(SendContext context, string mediaId, CancellationToken cancellationToken)
+    {
+        void Auth(HttpRequestHeaders h) => h.Authorization = new("Bearer", context.Field(MetaWebhooks.AccessTokenField));
+        var metaUrl = new Uri(context.BaseUrl, $"{Uri.EscapeDataString(mediaId)}?phone_number_id={Uri.EscapeDataString(context.Field(WhatsAppAdapter.PhoneNumberIdField))}");
+        var (meta, unreachable) = await PlatformHttp.GetAsync(context.Http, metaUrl, cancellationToken, Auth);
+        if (meta is not { } m)
+        {
+            return new MediaFetch.Failed(unreachable!);
+        }
+
+        var json = m.Json();
+        if (!m.IsSuccess || !Uri.TryCreate((string?)json?["url"], UriKind.Absolute, out var download))
+        {
+            return new MediaFetch.Failed(WhatsAppErrors.FromResponse(m.Status, m.Body, m.RetryAfter));
+        }
+
+        var (file, unreachableFile) = await PlatformHttp.GetAsync(context.Http, download, cancellationToken, Auth, PlatformHttp.MaxMediaBytes);
+        if (file is not { } f)
+        {
+            return new MediaFetch.Failed(unreachableFile!);
+        }
+
+        if (!f.IsSuccess)
+        {
+            return new MediaFetch.Failed(PlatformHttp.DownloadFailed(f.Status));
+        }
+
+        if ((string?)json?["sha256"] is { Length: > 0 } expected && !HashMatches(f.Body, expected))
+        {
+            return new MediaFetch.Failed(new SendFailure(SendFailureKind.Transient, new PlatformError("sha256", "The downloaded file does not match its checksum.", null), null));
+        }
+
+        return new MediaFetch.Fetched(f.Body, (string?)json?["mime_type"] ?? f.ContentType, null);
+    }
+
+    private static bool HashMatches(byte[] content, string expected)
+    {
+        var actual = SHA256.HashData(content);
+        return string.Equals(Convert.ToHexStringLower(actual), expected, StringComparison.OrdinalIgnoreCase)
+            || string.Equals(Convert.ToBase64String(actual), expected, StringComparison.Ordinal);
+    }
 
     public async Task<SendResult> SendAsync(SendContext context, OutboundMessage message, CancellationToken cancellationToken)
     {

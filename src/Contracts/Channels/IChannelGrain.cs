@@ -36,6 +36,13 @@ public interface IChannelGrain : IGrainWithStringKey
     [Alias("Send"), AlwaysInterleave]
     Task<DeliveryReport> SendAsync(OutboundReply reply);
 
+    /// <summary>
+    /// Downloads a file a customer sent through the platform's media API and keeps it in the media store. Never
+    /// throws for a platform's refusal: the report says why the file is missing.
+    /// </summary>
+    [Alias("FetchMedia"), AlwaysInterleave]
+    Task<MediaReport> FetchMediaAsync(MediaRequest request);
+
     /// <summary>The channel, or null when none was connected under this key.</summary>
     [Alias("Get"), Requires(Permission.ChannelsRead)]
     Task<ChannelInfo?> GetAsync();

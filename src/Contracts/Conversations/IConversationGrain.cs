@@ -39,6 +39,13 @@ public interface IConversationGrain : IGrainWithStringKey
     [Alias("UpdateDelivery")]
     Task UpdateDeliveryAsync(DeliveryUpdate update);
 
+    /// <summary>
+    /// One attachment of message <paramref name="sequence"/>, for serving its file; null when there is no such
+    /// attachment. Throws <see cref="ConversationNotFoundException"/> when the caller may not read the conversation.
+    /// </summary>
+    [Alias("GetAttachment"), Requires(Permission.ConversationsRead)]
+    Task<MessageAttachment?> GetAttachmentAsync(long sequence, string attachmentId);
+
     /// <summary>Up to <paramref name="limit"/> messages older than sequence <paramref name="before"/> (the newest when null), oldest first.</summary>
     [Alias("GetMessages"), Requires(Permission.ConversationsRead, Permission.WidgetChat)]
     Task<MessagePage> GetMessagesAsync(long? before, int limit);

@@ -24,6 +24,22 @@ public sealed record DeliveryReport(
     [property: Id(2)] string? Notice = null,
     [property: Id(3)] string? FailureKind = null);
 
+/// <summary>A customer's file to download from the platform into the inbox's media store.</summary>
+/// <param name="Attachment">The attachment as the webhook described it (its platform media id or URL).</param>
+/// <param name="BlobName">Where to keep the file.</param>
+[GenerateSerializer, Immutable, Alias("inbox.media-request.v1")]
+public sealed record MediaRequest(
+    [property: Id(0)] MessageAttachment Attachment,
+    [property: Id(1)] string BlobName);
+
+/// <summary>What became of a download: the attachment with its stored copy, or unchanged with the reason it is missing.</summary>
+/// <param name="Attachment">The attachment, with <see cref="MessageAttachment.BlobName"/>, media type and size once stored.</param>
+/// <param name="Notice">Why the file could not be kept, in plain words; null when it was.</param>
+[GenerateSerializer, Immutable, Alias("inbox.media-report.v1")]
+public sealed record MediaReport(
+    [property: Id(0)] MessageAttachment Attachment,
+    [property: Id(1)] string? Notice);
+
 /// <summary>A platform's status webhook for messages sent to one customer.</summary>
 /// <param name="Status">The new status.</param>
 /// <param name="At">When the platform says it happened.</param>

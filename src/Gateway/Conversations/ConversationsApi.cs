@@ -138,7 +138,7 @@ public static class ConversationsApi
     // The grain answers "not found" itself, so a request costs one grain call. Ids that cannot be a key are simply
     // conversations that do not exist; the organisation comes from the signed-in user, so a conversation of another
     // organisation is not found either.
-    private static IConversationGrain? Grain(IGrainFactory grains, HttpContext http, string conversationId) =>
+    internal static IConversationGrain? Grain(IGrainFactory grains, HttpContext http, string conversationId) =>
         GrainKeys.IsValidId(conversationId)
             ? grains.GetGrain<IConversationGrain>(GrainKeys.Compose(CurrentUser.From(http.User).OrganisationId, conversationId))
             : null;

@@ -15,11 +15,18 @@ public sealed class ChannelApiOptions
     /// <summary>Base URLs by platform wire name, e.g. <c>whatsapp</c> → <c>https://graph.facebook.com/v21.0/</c>.</summary>
     public Dictionary<string, Uri> BaseUrls { get; set; } = [];
 
+    /// <summary>Where each platform serves media, when not at its base URL (LINE: <c>https://api-data.line.me/</c>).</summary>
+    public Dictionary<string, Uri> MediaBaseUrls { get; set; } = [];
+
     /// <summary>How long one platform call may take before it counts as failed (transient).</summary>
     public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
     /// <summary>The base URL for <paramref name="sender"/>'s platform.</summary>
     public Uri BaseUrlFor(IChannelSender sender) => BaseUrls.GetValueOrDefault(sender.Platform) ?? sender.DefaultBaseUrl;
+
+    /// <summary>Where <paramref name="sender"/>'s platform serves media: configured, else its own media host, else its base URL.</summary>
+    public Uri MediaBaseUrlFor(IChannelSender sender) =>
+        MediaBaseUrls.GetValueOrDefault(sender.Platform) ?? (BaseUrls.ContainsKey(sender.Platform) ? null : sender.DefaultMediaBaseUrl) ?? BaseUrlFor(sender);
 }
 
 /// <summary>Refuses to start with a base URL for an unknown platform or one that is not an absolute http(s) URL ending in '/'.</summary>
@@ -28,7 +35,7 @@ public sealed class ChannelApiOptionsValidator : IValidateOptions<ChannelApiOpti
     public ValidateOptionsResult Validate(string? name, ChannelApiOptions options)
     {
         var problems = new List<string>();
-        foreach (var (platform, url) in options.BaseUrls)
+        foreach (var (platform, url) in options.BaseUrls.Concat(options.MediaBaseUrls))
         {
             if (ChannelSenders.For(platform) is null)
             {

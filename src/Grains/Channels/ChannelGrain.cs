@@ -9,6 +9,7 @@ using Inbox.Contracts.Messages;
 using Inbox.Contracts.Organisations;
 using Inbox.Grains.Audit;
 using Inbox.Grains.Storage;
+using Inbox.Hosting.Media;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -24,6 +25,7 @@ public sealed partial class ChannelGrain(
     AuditTrail audit,
     IHttpClientFactory httpClients,
     IOptions<ChannelApiOptions> apis,
+    MediaStore media,
     ILogger<ChannelGrain> logger,
     TimeProvider time)
     : Grain, IChannelGrain
@@ -102,12 +104,8 @@ public sealed partial class ChannelGrain(
 
     public async Task<DeliveryReport> SendAsync(OutboundReply reply)
     {
-        if (!state.RecordExists || ChannelSenders.For(PlatformNames.Of(state.State.Platform)) is not { } sender)
-        {
-            throw new InvalidOperationException($"Channel '{this.GetPrimaryKeyString()}' is not a connected platform channel.");
-        }
+        var (sender, context) = SendContext();
 
-        var context = new SendContext(httpClients.CreateClient(ChannelApiOptions.HttpClientName), apis.Value.BaseUrlFor(sender), _secrets ??= Secrets(), _tokens, time.GetUtcNow());
         var result = await sender.SendAsync(context, new OutboundMessage(reply.MessageId, reply.RecipientId, reply.Text, reply.QuickReplies), CancellationToken.None);
         switch (result)
         {
@@ -118,6 +116,30 @@ public sealed partial class ChannelGrain(
                 return new DeliveryReport(DeliveryStatus.Failed, null, SendFailureText.Describe(failure, sender.Platform), SendFailureText.WireName(failure.Kind));
             default:
                 throw new InvalidOperationException($"Unknown send result {result}.");
+        }
+    }
+
+    public async Task<MediaReport> FetchMediaAsync(MediaRequest request)
+    {
+        var (sender, context) = SendContext();
+        var attachment = request.Attachment;
+        if (attachment.PlatformMediaId is not { } mediaId)
+        {
+            return new MediaReport(attachment, "The platform gave no way to download this file.");
+        }
+
+        switch (await sender.FetchMediaAsync(context, mediaId, CancellationToken.None))
+        {
+            case MediaFetch.Fetched fetched:
+                var mimeType = attachment.MimeType ?? fetched.MimeType ?? "application/octet-stream";
+                var fileName = attachment.FileName ?? fetched.FileName;
+                await media.SaveAsync(request.BlobName, BinaryData.FromBytes(fetched.Content), mimeType, fileName);
+                return new MediaReport(attachment with { BlobName = request.BlobName, MimeType = mimeType, FileName = fileName, Size = fetched.Content.LongLength }, null);
+            case MediaFetch.Failed { Failure: var failure }:
+                LogMediaFailed(this.GetPrimaryKeyString(), mediaId, failure.Kind, failure.Error.Code, failure.Error.Title);
+                return new MediaReport(attachment, $"The {attachment.Kind.ToString().ToLowerInvariant()} could not be downloaded from {sender.Platform} ({failure.Error.Code}: {failure.Error.Title}).");
+            default:
+                throw new InvalidOperationException("Unknown media result.");
         }
     }
 
@@ -159,6 +181,23 @@ public sealed partial class ChannelGrain(
         return after;
     }
 
+    private (IChannelSender Sender, SendContext Context) SendContext()
+    {
+        if (!state.RecordExists || ChannelSenders.For(PlatformNames.Of(state.State.Platform)) is not { } sender)
+        {
+            throw new InvalidOperationException($"Channel '{this.GetPrimaryKeyString()}' is not a connected platform channel.");
+        }
+
+        var context = new SendContext(
+            httpClients.CreateClient(ChannelApiOptions.HttpClientName),
+            apis.Value.BaseUrlFor(sender),
+            _secrets ??= Secrets(),
+            _tokens,
+            time.GetUtcNow(),
+            apis.Value.MediaBaseUrlFor(sender));
+        return (sender, context);
+    }
+
     private static IChannelAdapter? AdapterFor(Platform platform) =>
         platform == Platform.WebChat ? null : ChannelAdapters.For(PlatformNames.Of(platform));
 
@@ -196,6 +235,9 @@ public sealed partial class ChannelGrain(
         state.State.Settings = adapter.Fields.Where(f => f.Kind != ChannelFieldKind.Secret).ToDictionary(f => f.Name, f => fields[f.Name], StringComparer.Ordinal);
         state.State.CredentialsUpdatedAt = time.GetUtcNow();
     }
+
+    [LoggerMessage(EventId = 4202, Level = LogLevel.Warning, Message = "Channel {Channel} could not download media {MediaId}: {Kind} ({Code}: {Title})")]
+    private partial void LogMediaFailed(string channel, string mediaId, SendFailureKind kind, string code, string title);
 
     [LoggerMessage(EventId = 4201, Level = LogLevel.Warning, Message = "Channel {Channel} could not send message {MessageId}: {Kind} ({Code}: {Title})")]
     private partial void LogRefused(string channel, string messageId, SendFailureKind kind, string code, string title);

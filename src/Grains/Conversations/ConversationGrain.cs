@@ -7,6 +7,7 @@ using Inbox.Contracts.Messages;
 using Inbox.Contracts.Security;
 using Inbox.Grains.Audit;
 using Inbox.Grains.Storage;
+using Inbox.Hosting.Media;
 using Microsoft.Extensions.Logging;
 
 namespace Inbox.Grains.Conversations;
@@ -38,6 +39,9 @@ public sealed partial class ConversationGrain(
 
     // Replies go out one after another, in the order they were stored: each send waits for the one before.
     private Task _outbox = Task.CompletedTask;
+
+    // Customers' files are downloaded one message after another, after the message is stored and answered.
+    private Task _downloads = Task.CompletedTask;
 
     // Status webhooks that beat the send's own answer (the platform id is not stored yet), applied when it is.
     private readonly Dictionary<string, DeliveryUpdate> _earlyStatuses = new(StringComparer.Ordinal);
@@ -98,12 +102,17 @@ public sealed partial class ConversationGrain(
         }
 
         var s = state.State;
-        var (stored, _) = await AppendAsync(Draft(MessageKind.Incoming, message.Text, s.ContactId, s.ContactName, message.ExternalId, DeliveryStatus.Delivered) with
+        var (stored, isNew) = await AppendAsync(Draft(MessageKind.Incoming, message.Text, s.ContactId, s.ContactName, message.ExternalId, DeliveryStatus.Delivered) with
         {
             Attachments = message.Attachments is { Count: > 0 } attachments ? attachments : null,
             Location = message.Location,
             Notice = message.Notice,
         });
+        if (isNew && stored.Attachments is { Count: > 0 } && s.Platform != Platform.WebChat)
+        {
+            _downloads = DownloadAfterAsync(_downloads, stored);
+        }
+
         return stored;
     }
 
@@ -153,6 +162,18 @@ public sealed partial class ConversationGrain(
             ForgetStaleEarlyStatuses();
             _earlyStatuses[platformId] = update;
         }
+    }
+
+    public async Task<MessageAttachment?> GetAttachmentAsync(long sequence, string attachmentId)
+    {
+        EnsureReadable();
+        if (sequence < 1 || sequence > _lastSequence)
+        {
+            return null;
+        }
+
+        var message = _recent.Find(m => m.Sequence == sequence) ?? (await log.ReadRangeAsync(_key.Key, sequence, sequence + 1)).SingleOrDefault();
+        return message?.Attachments?.FirstOrDefault(a => a.AttachmentId == attachmentId);
     }
 
     public async Task<MessagePage> GetMessagesAsync(long? before, int limit)
@@ -254,6 +275,32 @@ public sealed partial class ConversationGrain(
         }
     }
 
+    private async Task DownloadAfterAsync(Task previous, MessageRecord message)
+    {
+        await previous;
+        try
+        {
+            var channel = GrainFactory.GetGrain<IChannelGrain>(GrainKeys.Compose(_key.OrganisationId, state.State.ChannelId));
+            var reports = new List<MediaReport>();
+            foreach (var attachment in message.Attachments!)
+            {
+                var blobName = MediaStore.BlobName(_key.OrganisationId, _key.Id, message.MessageId, attachment.AttachmentId);
+                reports.Add(await channel.FetchMediaAsync(new MediaRequest(attachment, blobName)));
+            }
+
+            var notices = string.Join(" ", reports.Select(r => r.Notice).OfType<string>());
+            await ChangeAsync(message.Sequence, m => m with
+            {
+                Attachments = [.. reports.Select(r => r.Attachment)],
+                Notice = notices.Length == 0 ? m.Notice : string.Join(" ", new[] { m.Notice, notices }.OfType<string>()),
+            });
+        }
+        catch (Exception e)
+        {
+            LogDownloadCrashed(e, _key.Key, message.Sequence);
+        }
+    }
+
     /// <summary>Rewrites one stored message with <paramref name="change"/> (null: no change) and tells everyone watching.</summary>
     private async Task ChangeAsync(long sequence, Func<MessageRecord, MessageRecord?> change)
     {
@@ -315,6 +362,9 @@ public sealed partial class ConversationGrain(
             _earlyStatuses.Remove(stale);
         }
     }
+
+    [LoggerMessage(EventId = 4302, Level = LogLevel.Error, Message = "Downloading the files of message {Sequence} of conversation {Conversation} failed inside the inbox")]
+    private partial void LogDownloadCrashed(Exception exception, string conversation, long sequence);
 
     [LoggerMessage(EventId = 4301, Level = LogLevel.Error, Message = "Sending message {Sequence} of conversation {Conversation} failed inside the inbox")]
     private partial void LogSendCrashed(Exception exception, string conversation, long sequence);

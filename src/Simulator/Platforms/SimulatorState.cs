@@ -15,6 +15,12 @@ namespace Inbox.Simulator.Platforms;
 public sealed record ReceivedRequest(
     string Platform, string Method, string Path, string Query, IReadOnlyDictionary<string, string> Headers, string Body, bool Accepted, string? PlatformMessageId, DateTimeOffset At);
 
+/// <summary>A file a simulated customer sent, as the platform keeps it for download.</summary>
+/// <param name="Content">The bytes.</param>
+/// <param name="MimeType">Its media type.</param>
+/// <param name="FileName">Its name, for documents.</param>
+public sealed record SimulatedFile(byte[] Content, string MimeType, string? FileName);
+
 /// <summary>The error a platform can be told to answer with.</summary>
 public enum Fault
 {
@@ -41,6 +47,13 @@ public sealed class SimulatorState
     private readonly ConcurrentDictionary<string, ConcurrentQueue<Fault>> _faults = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, string> _acceptedRetryKeys = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, string> _weChatTokens = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<(string Platform, string MediaId), SimulatedFile> _media = new();
+
+    /// <summary>Keeps a file a customer sends on <paramref name="platform"/>, downloadable by <paramref name="mediaId"/>.</summary>
+    public void AddMedia(string platform, string mediaId, SimulatedFile file) => _media[(platform, mediaId)] = file;
+
+    /// <summary>The file with <paramref name="mediaId"/> on <paramref name="platform"/>, or null.</summary>
+    public SimulatedFile? Media(string platform, string mediaId) => _media.GetValueOrDefault((platform, mediaId));
 
     /// <summary>Every request received so far, oldest first.</summary>
     public IReadOnlyList<ReceivedRequest> Received => [.. _received];
@@ -89,5 +102,6 @@ public sealed class SimulatorState
         _faults.Clear();
         _acceptedRetryKeys.Clear();
         _weChatTokens.Clear();
+        _media.Clear();
     }
 }

@@ -139,6 +139,8 @@ public sealed class PermissionMatrixTests(SystemFixture fixture) : IClassFixture
             ["{userId}"] = target.User.UserId,
             ["{teamId}"] = "tier1",
             ["{channelId}"] = "web",
+            ["{sequence}"] = "1",
+            ["{attachmentId}"] = "a1",
         };
     }
 

@@ -1,4 +1,4 @@
-import type { MessageRecord } from '../api/types';
+import type { MessageAttachment, MessageRecord } from '../api/types';
 import { formatFull, formatMessageTime } from '../shared/format';
 
 interface Props {
@@ -21,6 +21,42 @@ const attachmentLabels: Record<string, string> = {
   file: 'File',
   sticker: 'Sticker',
 };
+
+/** A file of a message: shown inline once the inbox has it (images, audio, video), else a link or a placeholder. */
+function Attachment({ message, attachment: a }: { message: MessageRecord; attachment: MessageAttachment }) {
+  const label = `${attachmentLabels[a.kind] ?? 'Attachment'}${a.fileName ? `: ${a.fileName}` : ''}`;
+  if (!a.blobName) {
+    return (
+      <p className="message__attachment" data-testid="message-attachment">
+        {label}
+      </p>
+    );
+  }
+
+  const url = `/api/v1/conversations/${encodeURIComponent(message.conversationId)}/messages/${message.sequence}/attachments/${encodeURIComponent(a.attachmentId)}`;
+  switch (a.kind) {
+    case 'image':
+    case 'sticker':
+      return (
+        <a href={url} target="_blank" rel="noreferrer" data-testid="message-attachment">
+          <img className="message__image" src={url} alt={label} loading="lazy" />
+        </a>
+      );
+    case 'voice':
+    case 'audio':
+      return <audio className="message__audio" controls src={url} data-testid="message-attachment" aria-label={label} />;
+    case 'video':
+      return <video className="message__video" controls src={url} data-testid="message-attachment" aria-label={label} />;
+    default:
+      return (
+        <p className="message__attachment" data-testid="message-attachment">
+          <a href={url} download>
+            {label}
+          </a>
+        </p>
+      );
+  }
+}
 
 export function MessageBubble({ message: m }: Props) {
   const common = {
@@ -56,10 +92,7 @@ export function MessageBubble({ message: m }: Props) {
           </p>
         )}
         {m.attachments?.map((a) => (
-          <p className="message__attachment" data-testid="message-attachment" key={a.attachmentId}>
-            {attachmentLabels[a.kind] ?? 'Attachment'}
-            {a.fileName ? `: ${a.fileName}` : ''}
-          </p>
+          <Attachment key={a.attachmentId} message={m} attachment={a} />
         ))}
         {m.location && (
           <p className="message__attachment" data-testid="message-location">
