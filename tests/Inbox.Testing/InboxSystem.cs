@@ -92,6 +92,7 @@ public sealed class InboxSystem : IAsyncDisposable
             ["Inbox__Seed__Organisations__1__Users__0__Password"] = OtherAdminPassword,
             ["Inbox__Seed__Organisations__1__Users__0__Channels__0"] = "web",
         };
+        siloEnvironment["Inbox__Channels__PublicMediaUrl"] = $"http://127.0.0.1:{gatewayHttpPort}/";
         foreach (var (name, value) in simulator.SiloSettings)
         {
             siloEnvironment[name] = value;

@@ -49,7 +49,29 @@ public sealed class LineSender : IChannelSender
             };
         }
 
-        var body = new JsonObject { ["to"] = message.RecipientId, ["messages"] = new JsonArray(text) };
+        var messages = new JsonArray();
+        if (message.File is { } file)
+        {
+            // LINE takes no uploads and no files from a bot: an image goes as a link LINE fetches itself.
+            if (!file.IsImage)
+            {
+                return PlatformHttp.Unsupported("LINE does not let an official account send files; share a link instead.");
+            }
+
+            if (file.PublicUrl is not { } link)
+            {
+                return PlatformHttp.Unsupported("LINE fetches images from a public HTTPS link, and the inbox has no public media address configured (Inbox:Channels:PublicMediaUrl).");
+            }
+
+            messages.Add(new JsonObject { ["type"] = "image", ["originalContentUrl"] = link.ToString(), ["previewImageUrl"] = link.ToString() });
+        }
+
+        if (message.Text.Length > 0)
+        {
+            messages.Add(text);
+        }
+
+        var body = new JsonObject { ["to"] = message.RecipientId, ["messages"] = messages };
         var (answer, unreachable) = await PlatformHttp.PostJsonAsync(context.Http, new Uri(context.BaseUrl, "v2/bot/message/push"), body, h =>
         {
             h.Authorization = new("Bearer", context.Field(LineAdapter.AccessTokenField));

@@ -42,6 +42,34 @@ public sealed class MessengerSender(string platform) : IChannelSender
 
     public async Task<SendResult> SendAsync(SendContext context, OutboundMessage message, CancellationToken cancellationToken)
     {
+        // appsecret_proof proves the token is used by the app that owns it (Meta can require it for server calls).
+        var token = context.Field(MetaWebhooks.AccessTokenField);
+        var proof = Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(context.Field(MetaWebhooks.AppSecretField)), Encoding.UTF8.GetBytes(token)));
+        var url = new Uri(context.BaseUrl, $"{Uri.EscapeDataString(context.Field(MessengerAdapter.AccountIdField))}/messages?access_token={Uri.EscapeDataString(token)}&appsecret_proof={proof}");
+        var recipient = new JsonObject { ["id"] = message.RecipientId };
+
+        if (message.File is { } file)
+        {
+            // An attachment carries no caption on Messenger: the text goes first as its own message.
+            if (message.Text.Length > 0 && await PostAsync(context, url, Json(recipient, new JsonObject { ["text"] = message.Text }), cancellationToken) is SendResult.Refused refused)
+            {
+                return refused;
+            }
+
+            var attachment = new JsonObject
+            {
+                ["attachment"] = new JsonObject { ["type"] = file.IsImage ? "image" : "file", ["payload"] = new JsonObject { ["is_reusable"] = false } },
+            };
+            using var form = new MultipartFormDataContent
+            {
+                { new StringContent(recipient.ToJsonString()), "recipient" },
+                { new StringContent("RESPONSE"), "messaging_type" },
+                { new StringContent(attachment.ToJsonString()), "message" },
+                { PlatformHttp.FilePart(file), "filedata", file.FileName },
+            };
+            return Result(await PlatformHttp.PostFormAsync(context.Http, url, form, null, cancellationToken));
+        }
+
         var content = new JsonObject { ["text"] = message.Text };
         if (message.QuickReplies is { Count: > 0 } replies)
         {
@@ -53,25 +81,23 @@ public sealed class MessengerSender(string platform) : IChannelSender
             })]);
         }
 
-        var body = new JsonObject
-        {
-            ["recipient"] = new JsonObject { ["id"] = message.RecipientId },
-            ["messaging_type"] = "RESPONSE",
-            ["message"] = content,
-        };
-
-        // appsecret_proof proves the token is used by the app that owns it (Meta can require it for server calls).
-        var token = context.Field(MetaWebhooks.AccessTokenField);
-        var proof = Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(context.Field(MetaWebhooks.AppSecretField)), Encoding.UTF8.GetBytes(token)));
-        var url = new Uri(context.BaseUrl, $"{Uri.EscapeDataString(context.Field(MessengerAdapter.AccountIdField))}/messages?access_token={Uri.EscapeDataString(token)}&appsecret_proof={proof}");
-        var (answer, unreachable) = await PlatformHttp.PostJsonAsync(context.Http, url, body, null, cancellationToken);
-        if (answer is not { } a)
-        {
-            return new SendResult.Refused(unreachable!);
-        }
-
-        return a.IsSuccess && (string?)a.Json()?["message_id"] is { } id
-            ? new SendResult.Accepted(id)
-            : new SendResult.Refused(MessengerErrors.FromResponse(a.Status, a.Body, a.RetryAfter));
+        return await PostAsync(context, url, Json(recipient, content), cancellationToken);
     }
+
+    private static JsonObject Json(JsonObject recipient, JsonObject content) => new()
+    {
+        ["recipient"] = recipient.DeepClone(),
+        ["messaging_type"] = "RESPONSE",
+        ["message"] = content,
+    };
+
+    private static async Task<SendResult> PostAsync(SendContext context, Uri url, JsonObject body, CancellationToken cancellationToken) =>
+        Result(await PlatformHttp.PostJsonAsync(context.Http, url, body, null, cancellationToken));
+
+    private static SendResult Result((PlatformHttp.Answer? Answer, SendFailure? Unreachable) exchange) => exchange switch
+    {
+        ({ } a, _) when a.IsSuccess && (string?)a.Json()?["message_id"] is { } id => new SendResult.Accepted(id),
+        ({ } a, _) => new SendResult.Refused(MessengerErrors.FromResponse(a.Status, a.Body, a.RetryAfter)),
+        (_, var unreachable) => new SendResult.Refused(unreachable!),
+    };
 }

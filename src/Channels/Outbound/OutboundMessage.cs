@@ -5,7 +5,16 @@ namespace Inbox.Channels.Outbound;
 /// <param name="RecipientId">The customer's id on the platform (the conversation key the adapter gave their messages).</param>
 /// <param name="Text">What the agent wrote.</param>
 /// <param name="QuickReplies">Answers the customer can tap, where the platform has buttons (at most 3 on WhatsApp, 13 elsewhere).</param>
-public sealed record OutboundMessage(string MessageId, string RecipientId, string Text, IReadOnlyList<string>? QuickReplies = null);
+/// <param name="File">A file sent with the reply (the text is then its caption), or null.</param>
+public sealed record OutboundMessage(string MessageId, string RecipientId, string Text, IReadOnlyList<string>? QuickReplies = null, OutboundFile? File = null);
+
+/// <summary>A file an agent sends.</summary>
+/// <param name="IsImage">True for a picture the platform shows as one (JPEG or PNG); anything else goes as a document.</param>
+/// <param name="Content">The bytes, for platforms that take an upload.</param>
+/// <param name="MimeType">Its media type.</param>
+/// <param name="FileName">Its name.</param>
+/// <param name="PublicUrl">A short-lived public HTTPS link to it, for platforms that fetch files themselves (LINE); null when none is configured.</param>
+public sealed record OutboundFile(bool IsImage, byte[] Content, string MimeType, string FileName, Uri? PublicUrl);
 
 /// <summary>What a send came to.</summary>
 public abstract record SendResult

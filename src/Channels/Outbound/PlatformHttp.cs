@@ -65,6 +65,18 @@ internal static class PlatformHttp
     /// <summary>The largest media file the inbox downloads or uploads (WhatsApp documents go to 100 MB; the rest stay below this).</summary>
     public const long MaxMediaBytes = 32 * 1024 * 1024;
 
+    /// <summary>A file the platform cannot take this way, said plainly.</summary>
+    public static SendResult Unsupported(string reason) =>
+        new SendResult.Refused(new SendFailure(SendFailureKind.InvalidRequest, new PlatformError("unsupported", reason, null), null));
+
+    /// <summary>The file's bytes as a multipart part with its media type.</summary>
+    public static ByteArrayContent FilePart(OutboundFile file)
+    {
+        var part = new ByteArrayContent(file.Content);
+        part.Headers.ContentType = new MediaTypeHeaderValue(file.MimeType);
+        return part;
+    }
+
     /// <summary>A file download that did not work, by its HTTP status.</summary>
     public static SendFailure DownloadFailed(int status) => new(
         status >= 500 ? SendFailureKind.Transient : SendFailureKind.InvalidRequest,

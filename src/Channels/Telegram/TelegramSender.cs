@@ -11,6 +11,8 @@ namespace Inbox.Channels.Telegram;
 /// </summary>
 public sealed class TelegramSender : IChannelSender
 {
+    private const int MaxCaption = 1024;
+
     public string Platform => TelegramAdapter.PlatformName;
 
     public Uri DefaultBaseUrl { get; } = new("https://api.telegram.org/");
@@ -56,8 +58,30 @@ public sealed class TelegramSender : IChannelSender
         }
 
         // "./": a bot token has a colon, which would otherwise read as a URI scheme.
-        var url = new Uri(context.BaseUrl, $"./bot{context.Field(TelegramAdapter.BotTokenField)}/sendMessage");
-        var (answer, unreachable) = await PlatformHttp.PostJsonAsync(context.Http, url, body, null, cancellationToken);
+        var bot = $"./bot{context.Field(TelegramAdapter.BotTokenField)}/";
+        (PlatformHttp.Answer? Answer, SendFailure? Unreachable) exchange;
+        if (message.File is { } file)
+        {
+            // sendPhoto for pictures, sendDocument for anything else; the text is the caption (up to 1,024 characters).
+            var field = file.IsImage ? "photo" : "document";
+            using var form = new MultipartFormDataContent
+            {
+                { new StringContent(chatId.ToJsonString().Trim('"')), "chat_id" },
+                { PlatformHttp.FilePart(file), field, file.FileName },
+            };
+            if (message.Text.Length > 0)
+            {
+                form.Add(new StringContent(PlatformHttp.Cut(message.Text, MaxCaption)), "caption");
+            }
+
+            exchange = await PlatformHttp.PostFormAsync(context.Http, new Uri(context.BaseUrl, bot + (file.IsImage ? "sendPhoto" : "sendDocument")), form, null, cancellationToken);
+        }
+        else
+        {
+            exchange = await PlatformHttp.PostJsonAsync(context.Http, new Uri(context.BaseUrl, bot + "sendMessage"), body, null, cancellationToken);
+        }
+
+        var (answer, unreachable) = exchange;
         if (answer is not { } a)
         {
             return new SendResult.Refused(unreachable!);

@@ -20,6 +20,32 @@ public sealed class WeChatSender : IChannelSender
 
     public async Task<SendResult> SendAsync(SendContext context, OutboundMessage message, CancellationToken cancellationToken)
     {
+        if (message.File is { } file)
+        {
+            if (!file.IsImage)
+            {
+                return PlatformHttp.Unsupported("WeChat customer-service messages cannot carry files; share a link instead.");
+            }
+
+            // The caption goes first as text; the image is uploaded as temporary media, then sent by its media_id.
+            if (message.Text.Length > 0 && await SendJsonAsync(context, Text(message), cancellationToken) is SendResult.Refused refused)
+            {
+                return refused;
+            }
+
+            var (uploaded, failed) = await CallAsync(context, token =>
+            {
+                var form = new MultipartFormDataContent { { PlatformHttp.FilePart(file), "media", file.FileName } };
+                return PlatformHttp.PostFormAsync(context.Http, new Uri(context.BaseUrl, $"cgi-bin/media/upload?access_token={Uri.EscapeDataString(token)}&type=image"), form, null, cancellationToken);
+            });
+            if ((string?)uploaded?["media_id"] is not { Length: > 0 } mediaId)
+            {
+                return failed ?? PlatformHttp.Unsupported("WeChat gave no media_id for the uploaded image.");
+            }
+
+            return await SendJsonAsync(context, new JsonObject { ["touser"] = message.RecipientId, ["msgtype"] = "image", ["image"] = new JsonObject { ["media_id"] = mediaId } }, cancellationToken);
+        }
+
         JsonObject body = message.QuickReplies is { Count: > 0 } replies
             ? new()
             {
@@ -32,26 +58,41 @@ public sealed class WeChatSender : IChannelSender
                     ["tail_content"] = "",
                 },
             }
-            : new() { ["touser"] = message.RecipientId, ["msgtype"] = "text", ["text"] = new JsonObject { ["content"] = message.Text } };
+            : Text(message);
+        return await SendJsonAsync(context, body, cancellationToken);
+    }
 
+    private static JsonObject Text(OutboundMessage message) =>
+        new() { ["touser"] = message.RecipientId, ["msgtype"] = "text", ["text"] = new JsonObject { ["content"] = message.Text } };
+
+    // WeChat returns no message id for a customer-service message.
+    private static async Task<SendResult> SendJsonAsync(SendContext context, JsonObject body, CancellationToken cancellationToken) =>
+        (await CallAsync(context, token => PlatformHttp.PostJsonAsync(
+            context.Http, new Uri(context.BaseUrl, $"cgi-bin/message/custom/send?access_token={Uri.EscapeDataString(token)}"), body, null, cancellationToken))).Refused
+        ?? new SendResult.Accepted(null);
+
+    /// <summary>
+    /// One API call with the channel's access token: WeChat answers 200 with an <c>errcode</c>; a token it calls invalid
+    /// or expired is bought again once. Returns the answer's JSON, or the refusal.
+    /// </summary>
+    private static async Task<(JsonNode? Json, SendResult? Refused)> CallAsync(SendContext context, Func<string, Task<(PlatformHttp.Answer? Answer, SendFailure? Unreachable)>> call)
+    {
         for (var attempt = 0; ; attempt++)
         {
-            if (await TokenAsync(context, cancellationToken) is { } failedToken)
+            if (await TokenAsync(context, CancellationToken.None) is { } failedToken)
             {
-                return failedToken;
+                return (null, failedToken);
             }
 
-            var url = new Uri(context.BaseUrl, $"cgi-bin/message/custom/send?access_token={Uri.EscapeDataString(context.Tokens.Token!)}");
-            var (answer, unreachable) = await PlatformHttp.PostJsonAsync(context.Http, url, body, null, cancellationToken);
+            var (answer, unreachable) = await call(context.Tokens.Token!);
             if (answer is not { } a)
             {
-                return new SendResult.Refused(unreachable!);
+                return (null, new SendResult.Refused(unreachable!));
             }
 
-            // WeChat answers 200 with an errcode; success carries errcode 0 and no message id.
             if (WeChatErrors.FromResponse(a.Status, a.Body) is not { } failure)
             {
-                return new SendResult.Accepted(null);
+                return (a.Json(), null);
             }
 
             if (attempt == 0 && failure.Error.Code is "40001" or "40014" or "42001")
@@ -60,7 +101,7 @@ public sealed class WeChatSender : IChannelSender
                 continue;
             }
 
-            return new SendResult.Refused(failure);
+            return (null, new SendResult.Refused(failure));
         }
     }
 

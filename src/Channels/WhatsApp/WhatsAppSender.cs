@@ -68,13 +68,50 @@ public sealed class WhatsAppSender : IChannelSender
 
     public async Task<SendResult> SendAsync(SendContext context, OutboundMessage message, CancellationToken cancellationToken)
     {
+        void Auth(HttpRequestHeaders h) => h.Authorization = new("Bearer", context.Field(MetaWebhooks.AccessTokenField));
+        var phone = Uri.EscapeDataString(context.Field(WhatsAppAdapter.PhoneNumberIdField));
         var body = new JsonObject
         {
             ["messaging_product"] = "whatsapp",
             ["recipient_type"] = "individual",
             ["to"] = message.RecipientId,
         };
-        if (message.QuickReplies is { Count: > 0 } replies)
+        if (message.File is { } file)
+        {
+            // Uploaded first (sending by public link is "not recommended" by Meta), then sent by the media id.
+            using var form = new MultipartFormDataContent
+            {
+                { new StringContent("whatsapp"), "messaging_product" },
+                { new StringContent(file.MimeType), "type" },
+                { PlatformHttp.FilePart(file), "file", file.FileName },
+            };
+            var (uploaded, unreachableUpload) = await PlatformHttp.PostFormAsync(context.Http, new Uri(context.BaseUrl, $"{phone}/media"), form, Auth, cancellationToken);
+            if (uploaded is not { } u)
+            {
+                return new SendResult.Refused(unreachableUpload!);
+            }
+
+            if (!u.IsSuccess || (string?)u.Json()?["id"] is not { } mediaId)
+            {
+                return new SendResult.Refused(WhatsAppErrors.FromResponse(u.Status, u.Body, u.RetryAfter));
+            }
+
+            var type = file.IsImage ? "image" : "document";
+            var media = new JsonObject { ["id"] = mediaId };
+            if (message.Text.Length > 0)
+            {
+                media["caption"] = message.Text;
+            }
+
+            if (!file.IsImage)
+            {
+                media["filename"] = file.FileName;
+            }
+
+            body["type"] = type;
+            body[type] = media;
+        }
+        else if (message.QuickReplies is { Count: > 0 } replies)
         {
             body["type"] = "interactive";
             body["interactive"] = new JsonObject
@@ -97,9 +134,7 @@ public sealed class WhatsAppSender : IChannelSender
             body["text"] = new JsonObject { ["preview_url"] = false, ["body"] = message.Text };
         }
 
-        var url = new Uri(context.BaseUrl, $"{Uri.EscapeDataString(context.Field(WhatsAppAdapter.PhoneNumberIdField))}/messages");
-        var (answer, unreachable) = await PlatformHttp.PostJsonAsync(context.Http, url, body,
-            h => h.Authorization = new("Bearer", context.Field(MetaWebhooks.AccessTokenField)), cancellationToken);
+        var (answer, unreachable) = await PlatformHttp.PostJsonAsync(context.Http, new Uri(context.BaseUrl, $"{phone}/messages"), body, Auth, cancellationToken);
         if (answer is not { } a)
         {
             return new SendResult.Refused(unreachable!);

@@ -5,12 +5,14 @@ namespace Inbox.Contracts.Messages;
 /// <param name="RecipientId">The customer's id on the platform.</param>
 /// <param name="Text">The reply.</param>
 /// <param name="QuickReplies">Answers the customer can tap, where the platform has buttons.</param>
+/// <param name="Attachment">A file to send (in the media store), the text being its caption.</param>
 [GenerateSerializer, Immutable, Alias("inbox.outbound-reply.v1")]
 public sealed record OutboundReply(
     [property: Id(0)] string MessageId,
     [property: Id(1)] string RecipientId,
     [property: Id(2)] string Text,
-    [property: Id(3)] IReadOnlyList<string>? QuickReplies = null);
+    [property: Id(3)] IReadOnlyList<string>? QuickReplies = null,
+    [property: Id(4)] MessageAttachment? Attachment = null);
 
 /// <summary>What became of a message on its way to the customer: the platform's answer to a send, or a status webhook.</summary>
 /// <param name="Status">Where it got to.</param>

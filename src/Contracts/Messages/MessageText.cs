@@ -22,6 +22,10 @@ public static class MessageText
         _ => null,
     };
 
+    /// <summary>Why an agent's reply text cannot be sent, or null when it can: it may be empty when a file goes with it (it is the caption).</summary>
+    public static string? ValidateReply(string? text, bool hasFile) =>
+        hasFile && text is not null && text.Length <= MaxLength ? null : Validate(text);
+
     /// <summary>The most a platform customer's message may hold: longer ones are cut by the channel (platforms allow up to 5,000).</summary>
     public const int MaxInboundLength = 16_000;
 

@@ -1,8 +1,13 @@
+using Inbox.Contracts.Channels;
+using Inbox.Contracts.Keys;
+using Inbox.Contracts.Messages;
 using Inbox.Contracts.Security;
 using Inbox.Gateway.Infrastructure;
 using Inbox.Gateway.Security;
+using Inbox.Gateway.Session;
 using Inbox.Hosting.Media;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 
 namespace Inbox.Gateway.Conversations;
 
@@ -20,12 +25,103 @@ public static class AttachmentsApi
         "video/mp4", "video/3gpp", "video/webm",
     };
 
+    /// <summary>The largest file an agent may send (platforms' own limits are lower for some kinds: WhatsApp images 5 MB).</summary>
+    public const long MaxUploadBytes = 16 * 1024 * 1024;
+
+    private const int MaxFileNameLength = 200;
+
     public static IEndpointRouteBuilder MapAttachmentsApi(this IEndpointRouteBuilder app)
     {
         app.MapGet("/api/v1/conversations/{conversationId}/messages/{sequence:long}/attachments/{attachmentId}", GetAsync)
             .WithTags("Conversations")
             .RequirePermission(Permission.ConversationsRead);
+        app.MapPost("/api/v1/conversations/{conversationId}/messages/files", SendFileAsync)
+            .WithTags("Conversations")
+            .RequirePermission(Permission.ConversationsReply)
+            .DisableAntiforgery()
+            .WithMetadata(new RequestSizeLimitAttribute(MaxUploadBytes + (64 * 1024)));
+
+        // Platforms that fetch an agent's image themselves (LINE) get a short-lived, unforgeable link: no session.
+        app.MapGet("/media/{token}", PublicAsync).AllowAnonymous().ExcludeFromDescription();
         return app;
+    }
+
+    /// <summary>
+    /// An agent's file (multipart: <c>file</c>, optional <c>caption</c> and <c>clientMessageId</c>): kept in the media
+    /// store under the conversation, then sent like a reply, the caption as its text.
+    /// </summary>
+    public static async Task<Results<Created<MessageRecord>, ProblemHttpResult>> SendFileAsync(
+        string conversationId, IFormFile? file, [FromForm] string? caption, [FromForm] string? clientMessageId,
+        IGrainFactory grains, MediaStore media, HttpContext http)
+    {
+        if (file is null || file.Length == 0)
+        {
+            return Problems.BadRequest("Send the file as multipart/form-data in a part named 'file' (not empty).");
+        }
+
+        if (file.Length > MaxUploadBytes)
+        {
+            return TypedResults.Problem($"The file is {file.Length} bytes; the limit is {MaxUploadBytes}.", statusCode: StatusCodes.Status413PayloadTooLarge);
+        }
+
+        if (MessageText.ValidateReply(caption ?? "", hasFile: true) is { } problem)
+        {
+            return Problems.BadRequest(problem);
+        }
+
+        if (clientMessageId is not null && !GrainKeys.IsValidId(clientMessageId))
+        {
+            return Problems.BadRequest("clientMessageId must be 1-64 letters, digits, '-' or '_'.");
+        }
+
+        if (ConversationsApi.Grain(grains, http, conversationId) is not { } conversation || await conversation.GetSummaryAsync() is not { } summary)
+        {
+            return Problems.NotFound("conversation", conversationId);
+        }
+
+        if (summary.Platform == Platform.WebChat)
+        {
+            return Problems.BadRequest("Web chat cannot receive files yet; send a link instead.");
+        }
+
+        var contentType = string.IsNullOrWhiteSpace(file.ContentType) ? "application/octet-stream" : file.ContentType;
+        var fileName = SafeFileName(file.FileName);
+        var attachmentId = "a1";
+        var blobName = MediaStore.BlobName(summary.OrganisationId, summary.ConversationId, GrainKeys.NewId("up"), attachmentId);
+        await using (var content = file.OpenReadStream())
+        {
+            await media.SaveAsync(blobName, await BinaryData.FromStreamAsync(content, http.RequestAborted), contentType, fileName, http.RequestAborted);
+        }
+
+        var kind = contentType.StartsWith("image/", StringComparison.OrdinalIgnoreCase) ? AttachmentKind.Image
+            : contentType.StartsWith("audio/", StringComparison.OrdinalIgnoreCase) ? AttachmentKind.Audio
+            : contentType.StartsWith("video/", StringComparison.OrdinalIgnoreCase) ? AttachmentKind.Video
+            : AttachmentKind.File;
+        var user = CurrentUser.From(http.User);
+        var reply = new AgentReply(user.UserId, user.Name, caption ?? "", clientMessageId, null,
+            [new MessageAttachment(attachmentId, kind, fileName, contentType, file.Length, null, blobName)]);
+        var stored = await conversation.ReplyAsync(reply);
+        return TypedResults.Created($"/api/v1/conversations/{conversationId}/messages?before={stored.Sequence + 1}&limit=1", stored);
+    }
+
+    public static async Task<Results<FileStreamHttpResult, NotFound>> PublicAsync(string token, MediaLinks links, MediaStore media, HttpContext http)
+    {
+        if (links.BlobFor(token) is not { } blobName || await media.OpenAsync(blobName, http.RequestAborted) is not { } file)
+        {
+            return TypedResults.NotFound();
+        }
+
+        http.Response.Headers.XContentTypeOptions = "nosniff";
+        http.Response.Headers.ContentSecurityPolicy = "sandbox; default-src 'none'";
+        return TypedResults.Stream(file.Content, file.ContentType, fileDownloadName: Inline.Contains(file.ContentType) ? null : file.FileName);
+    }
+
+    // A name to show and to hand to platforms: no path, no control characters, not too long.
+    private static string SafeFileName(string? name)
+    {
+        var bare = Path.GetFileName(name ?? "").Where(c => !char.IsControl(c) && c is not ('"' or '\\' or '/')).ToArray();
+        var clean = new string(bare).Trim();
+        return clean.Length == 0 ? "file" : clean.Length > MaxFileNameLength ? clean[^MaxFileNameLength..] : clean;
     }
 
     public static async Task<Results<FileStreamHttpResult, ProblemHttpResult>> GetAsync(

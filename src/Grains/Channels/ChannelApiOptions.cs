@@ -18,6 +18,12 @@ public sealed class ChannelApiOptions
     /// <summary>Where each platform serves media, when not at its base URL (LINE: <c>https://api-data.line.me/</c>).</summary>
     public Dictionary<string, Uri> MediaBaseUrls { get; set; } = [];
 
+    /// <summary>
+    /// The inbox's public HTTPS address (its gateways'), ending in '/', for links to files that platforms fetch
+    /// themselves (LINE images). Null: such sends fail with a clear reason.
+    /// </summary>
+    public Uri? PublicMediaUrl { get; set; }
+
     /// <summary>How long one platform call may take before it counts as failed (transient).</summary>
     public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
@@ -45,6 +51,11 @@ public sealed class ChannelApiOptionsValidator : IValidateOptions<ChannelApiOpti
             {
                 problems.Add($"{ChannelApiOptions.SectionName}:BaseUrls:{platform} must be an absolute http(s) URL ending in '/'.");
             }
+        }
+
+        if (options.PublicMediaUrl is { } site && (!site.IsAbsoluteUri || site.Scheme is not ("http" or "https") || !site.AbsolutePath.EndsWith('/')))
+        {
+            problems.Add($"{ChannelApiOptions.SectionName}:PublicMediaUrl must be an absolute http(s) URL ending in '/'.");
         }
 
         if (options.RequestTimeout <= TimeSpan.Zero)

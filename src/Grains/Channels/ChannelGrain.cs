@@ -26,6 +26,7 @@ public sealed partial class ChannelGrain(
     IHttpClientFactory httpClients,
     IOptions<ChannelApiOptions> apis,
     MediaStore media,
+    MediaLinks links,
     ILogger<ChannelGrain> logger,
     TimeProvider time)
     : Grain, IChannelGrain
@@ -105,8 +106,17 @@ public sealed partial class ChannelGrain(
     public async Task<DeliveryReport> SendAsync(OutboundReply reply)
     {
         var (sender, context) = SendContext();
+        OutboundFile? file = null;
+        if (reply.Attachment is { BlobName: { } blobName } attachment)
+        {
+            file = await ReadFileAsync(blobName, attachment);
+            if (file is null)
+            {
+                return new DeliveryReport(DeliveryStatus.Failed, null, "Not delivered: the file is no longer in the inbox's storage.", SendFailureText.WireName(SendFailureKind.InvalidRequest));
+            }
+        }
 
-        var result = await sender.SendAsync(context, new OutboundMessage(reply.MessageId, reply.RecipientId, reply.Text, reply.QuickReplies), CancellationToken.None);
+        var result = await sender.SendAsync(context, new OutboundMessage(reply.MessageId, reply.RecipientId, reply.Text, reply.QuickReplies, file), CancellationToken.None);
         switch (result)
         {
             case SendResult.Accepted accepted:
@@ -116,6 +126,23 @@ public sealed partial class ChannelGrain(
                 return new DeliveryReport(DeliveryStatus.Failed, null, SendFailureText.Describe(failure, sender.Platform), SendFailureText.WireName(failure.Kind));
             default:
                 throw new InvalidOperationException($"Unknown send result {result}.");
+        }
+    }
+
+    private async Task<OutboundFile?> ReadFileAsync(string blobName, MessageAttachment attachment)
+    {
+        if (await media.OpenAsync(blobName) is not { } stored)
+        {
+            return null;
+        }
+
+        await using (stored.Content)
+        {
+            using var buffer = new MemoryStream();
+            await stored.Content.CopyToAsync(buffer);
+            var publicUrl = apis.Value.PublicMediaUrl is { } site ? new Uri(site, links.PathFor(blobName)) : null;
+            var isImage = stored.ContentType is "image/jpeg" or "image/png";
+            return new OutboundFile(isImage, buffer.ToArray(), stored.ContentType, stored.FileName ?? attachment.FileName ?? attachment.AttachmentId, publicUrl);
         }
     }
 

@@ -119,7 +119,8 @@ public sealed partial class ConversationGrain(
     public async Task<MessageRecord> ReplyAsync(AgentReply reply)
     {
         EnsureReadable();
-        if ((MessageText.Validate(reply.Text) ?? MessageText.ValidateQuickReplies(reply.QuickReplies, state.State.Platform)) is { } problem)
+        var file = reply.Attachments is { Count: > 0 } files ? files : null;
+        if ((MessageText.ValidateReply(reply.Text, file is not null) ?? MessageText.ValidateQuickReplies(reply.QuickReplies, state.State.Platform) ?? ValidateFile(file)) is { } problem)
         {
             throw new ArgumentException(problem, nameof(reply));
         }
@@ -129,7 +130,7 @@ public sealed partial class ConversationGrain(
         var platform = state.State.Platform != Platform.WebChat;
         var (message, stored) = await AppendAsync(
             Draft(MessageKind.Outgoing, reply.Text, reply.AuthorId, reply.AuthorName, reply.ClientMessageId, platform ? DeliveryStatus.Pending : DeliveryStatus.Sent)
-                with { QuickReplies = reply.QuickReplies is { Count: > 0 } replies ? replies : null });
+                with { QuickReplies = reply.QuickReplies is { Count: > 0 } replies ? replies : null, Attachments = file });
         if (platform && stored)
         {
             _outbox = SendAfterAsync(_outbox, message);
@@ -253,7 +254,7 @@ public sealed partial class ConversationGrain(
         try
         {
             var channel = GrainFactory.GetGrain<IChannelGrain>(GrainKeys.Compose(_key.OrganisationId, state.State.ChannelId));
-            report = await channel.SendAsync(new OutboundReply(message.MessageId, state.State.ChannelUserId, message.Text, message.QuickReplies));
+            report = await channel.SendAsync(new OutboundReply(message.MessageId, state.State.ChannelUserId, message.Text, message.QuickReplies, message.Attachments is [var attachment, ..] ? attachment : null));
         }
         catch (Exception e)
         {
@@ -274,6 +275,16 @@ public sealed partial class ConversationGrain(
             LogSendCrashed(e, _key.Key, message.Sequence);
         }
     }
+
+    // One file per reply, already stored under this conversation (a gateway can only have put it there), on a platform channel.
+    private string? ValidateFile(IReadOnlyList<MessageAttachment>? file) => file switch
+    {
+        null => null,
+        _ when state.State.Platform == Platform.WebChat => "Web chat cannot receive files yet; send a link instead.",
+        { Count: > 1 } => "Send one file per message.",
+        [{ BlobName: { } blob }] when blob.StartsWith($"{_key.OrganisationId}/{_key.Id}/", StringComparison.Ordinal) => null,
+        _ => "The file is not stored with this conversation.",
+    };
 
     private async Task DownloadAfterAsync(Task previous, MessageRecord message)
     {

@@ -63,6 +63,7 @@ public static class MediaStoreSetup
     public static IServiceCollection AddInboxMediaStore(this IServiceCollection services, string storageConnectionString)
     {
         services.AddSingleton(new MediaStore(new BlobServiceClient(storageConnectionString)));
+        services.AddSingleton<MediaLinks>();
         return services;
     }
 }

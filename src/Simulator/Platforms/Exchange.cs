@@ -6,12 +6,29 @@ namespace Inbox.Simulator.Platforms;
 /// <summary>One request to a simulated platform API: read once, answered once, recorded with what was answered.</summary>
 internal sealed class Exchange
 {
-    private Exchange(string platform, HttpContext http, string body, JsonNode? json)
+    private Exchange(string platform, HttpContext http, string body, JsonNode? json, IFormCollection? form)
     {
         Platform = platform;
         Http = http;
         Body = body;
         Json = json;
+        Form = form;
+    }
+
+    /// <summary>The multipart form of an upload, or null for a JSON request.</summary>
+    public IFormCollection? Form { get; }
+
+    /// <summary>The bytes of the uploaded file named <paramref name="name"/>, or null.</summary>
+    public async Task<(byte[] Content, IFormFile File)?> FileAsync(string name)
+    {
+        if (Form?.Files.GetFile(name) is not { } file)
+        {
+            return null;
+        }
+
+        using var buffer = new MemoryStream();
+        await file.CopyToAsync(buffer);
+        return (buffer.ToArray(), file);
     }
 
     public string Platform { get; }
@@ -25,6 +42,35 @@ internal sealed class Exchange
 
     public static async Task<Exchange> ReadAsync(string platform, HttpContext http)
     {
+        if (http.Request.HasFormContentType)
+        {
+            // An upload: recorded as a summary of its fields and files (with each file's SHA-256), not its bytes.
+            var form = await http.Request.ReadFormAsync(http.RequestAborted);
+            var summary = new JsonObject();
+            foreach (var (name, value) in form)
+            {
+                summary[name] = value.ToString();
+            }
+
+            var files = new JsonArray();
+            foreach (var file in form.Files)
+            {
+                using var buffer = new MemoryStream();
+                await file.CopyToAsync(buffer, http.RequestAborted);
+                files.Add(new JsonObject
+                {
+                    ["name"] = file.Name,
+                    ["fileName"] = file.FileName,
+                    ["contentType"] = file.ContentType,
+                    ["size"] = buffer.Length,
+                    ["sha256"] = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(buffer.ToArray())),
+                });
+            }
+
+            summary["files"] = files;
+            return new Exchange(platform, http, summary.ToJsonString(), summary, form);
+        }
+
         using var reader = new StreamReader(http.Request.Body, Encoding.UTF8);
         var body = await reader.ReadToEndAsync(http.RequestAborted);
         JsonNode? json = null;
@@ -37,7 +83,7 @@ internal sealed class Exchange
             // Left null: each platform answers a non-JSON body its own way.
         }
 
-        return new Exchange(platform, http, body, json);
+        return new Exchange(platform, http, body, json, null);
     }
 
     /// <summary>The bearer token of the Authorization header, or null.</summary>

@@ -48,6 +48,8 @@ internal static class LineApi
             : messages is not { Count: >= 1 and <= 5 } ? ("messages", "Size must be between 1 and 5")
             : messages.Select((m, i) => (m, i)).FirstOrDefault(x => (string?)x.m?["type"] == "text" && (string?)x.m?["text"] is not { Length: > 0 and <= 5000 }) is { m: not null } bad
                 ? ($"messages[{bad.i}].text", "Length must be between 1 and 5000")
+            : messages.Select((m, i) => (m, i)).FirstOrDefault(x => (string?)x.m?["type"] == "image" && !(FetchableLink(x.m?["originalContentUrl"]) && FetchableLink(x.m?["previewImageUrl"]))) is { m: not null } image
+                ? ($"messages[{image.i}].originalContentUrl", "Must be an HTTPS URL")
                 : ((string, string)?)null;
         if (problem is { } p)
         {
@@ -71,6 +73,10 @@ internal static class LineApi
         }).ToArray();
         return (Results.Json(new JsonObject { ["sentMessages"] = new JsonArray(sent) }), (string?)sent[0]["id"]);
     }
+
+    // LINE fetches images itself and insists on HTTPS; the simulator also lets a test's plain-HTTP loopback gateway through.
+    private static bool FetchableLink(JsonNode? url) =>
+        Uri.TryCreate((string?)url, UriKind.Absolute, out var link) && (link.Scheme == "https" || (link.Scheme == "http" && link.IsLoopback));
 
     private static IResult Error(int status, string message) => Results.Json(new JsonObject { ["message"] = message }, statusCode: status);
 }

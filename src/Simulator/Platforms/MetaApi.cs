@@ -18,6 +18,24 @@ internal static class MetaApi
             return exchange.Answer(state, answer, id, "/whatsapp/");
         });
 
+        app.MapPost("/whatsapp/{version}/{phoneNumberId}/media", async (HttpContext http, SimulatorState state) =>
+        {
+            var exchange = await Exchange.ReadAsync("whatsapp", http);
+            if (exchange.Bearer is null)
+            {
+                return exchange.Answer(state, Error(401, 190, null, "Invalid OAuth access token - Cannot parse access token"), null, "/whatsapp/");
+            }
+
+            if (exchange.Form?["messaging_product"].ToString() != "whatsapp" || await exchange.FileAsync("file") is not { } upload)
+            {
+                return exchange.Answer(state, Error(400, 100, null, "(#100) The parameter file is required.", "Upload the file in a 'file' part with messaging_product=whatsapp."), null, "/whatsapp/");
+            }
+
+            var id = "1" + RandomNumberGenerator.GetString("0123456789", 15);
+            state.AddMedia("whatsapp", id, new SimulatedFile(upload.Content, upload.File.ContentType, upload.File.FileName));
+            return exchange.Answer(state, Results.Json(new JsonObject { ["id"] = id }), id, "/whatsapp/");
+        });
+
         foreach (var platform in new[] { "messenger", "instagram" })
         {
             app.MapPost($"/{platform}/{{version}}/{{accountId}}/messages", async (HttpContext http, SimulatorState state) =>
@@ -97,12 +115,15 @@ internal static class MetaApi
             }, null);
         }
 
-        var body = exchange.Json;
-        var recipient = (string?)body?["recipient"]?["id"];
-        var message = body?["message"];
+        // A JSON send, or an attachment upload: multipart with recipient and message as JSON strings and the file in filedata.
+        var form = exchange.Form;
+        var recipient = (string?)(form is null ? exchange.Json?["recipient"] : Parse(form["recipient"]))?["id"];
+        var message = form is null ? exchange.Json?["message"] : Parse(form["message"]);
+        var uploaded = form?.Files.GetFile("filedata") is not null;
         var problem = string.IsNullOrEmpty(recipient) ? "recipient.id is required"
             : message is null ? "message is required"
             : message["text"] is null && message["attachment"] is null ? "message.text or message.attachment is required"
+            : message["attachment"]?["payload"] is { } payload && payload["url"] is null && payload["attachment_id"] is null && !uploaded ? "an attachment needs payload.url, payload.attachment_id or a filedata upload"
             : (string?)message["text"] is { Length: > 2000 } ? "message.text is longer than 2000 characters"
             : message["quick_replies"] is JsonArray { Count: > 13 } ? "at most 13 quick_replies"
             : null;
@@ -112,7 +133,25 @@ internal static class MetaApi
         }
 
         var id = "m_" + Convert.ToBase64String(RandomNumberGenerator.GetBytes(24)).Replace('+', '-').Replace('/', '_').TrimEnd('=');
-        return (Results.Json(new JsonObject { ["recipient_id"] = recipient, ["message_id"] = id }), id);
+        var answer = new JsonObject { ["recipient_id"] = recipient, ["message_id"] = id };
+        if (uploaded)
+        {
+            answer["attachment_id"] = "1" + RandomNumberGenerator.GetString("0123456789", 12);
+        }
+
+        return (Results.Json(answer), id);
+    }
+
+    private static JsonNode? Parse(string? json)
+    {
+        try
+        {
+            return json is null ? null : JsonNode.Parse(json);
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return null;
+        }
     }
 
     private static IResult Error(int status, int code, int? subcode, string message, string? details = null, string type = "OAuthException")

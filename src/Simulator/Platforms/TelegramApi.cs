@@ -23,7 +23,7 @@ internal static partial class TelegramApi
             return (Error(401, "Unauthorized"), null);
         }
 
-        if (method != "sendMessage")
+        if (method is not ("sendMessage" or "sendPhoto" or "sendDocument"))
         {
             return (Error(404, "Not Found"), null);
         }
@@ -38,6 +38,11 @@ internal static partial class TelegramApi
                 Fault.WindowClosed => Error(403, "Forbidden: bot can't initiate conversation with a user"),
                 _ => Error(500, "Internal Server Error"),
             }, null);
+        }
+
+        if (method != "sendMessage")
+        {
+            return SendFile(exchange, token, method == "sendPhoto" ? "photo" : "document");
         }
 
         var chatId = exchange.Json?["chat_id"];
@@ -66,6 +71,47 @@ internal static partial class TelegramApi
             ["date"] = DateTimeOffset.UtcNow.ToUnixTimeSeconds(),
             ["text"] = text,
         };
+        return (Results.Json(new JsonObject { ["ok"] = true, ["result"] = result }), $"{chatId}:{messageId}");
+    }
+
+    // sendPhoto / sendDocument as multipart: chat_id, the file (or a file_id / URL string) and an optional caption.
+    private static (IResult, string?) SendFile(Exchange exchange, string token, string field)
+    {
+        var form = exchange.Form;
+        var chatId = form?["chat_id"].ToString();
+        var file = form?.Files.GetFile(field);
+        if (string.IsNullOrEmpty(chatId))
+        {
+            return (Error(400, "Bad Request: chat_id is empty"), null);
+        }
+
+        if (file is null && string.IsNullOrEmpty(form?[field]))
+        {
+            return (Error(400, $"Bad Request: there is no {field} in the request"), null);
+        }
+
+        if (form?["caption"].ToString() is { Length: > 1024 })
+        {
+            return (Error(400, "Bad Request: message caption is too long"), null);
+        }
+
+        var messageId = Interlocked.Increment(ref _messageIds);
+        JsonNode content = field == "photo"
+            ? new JsonArray(new JsonObject { ["file_id"] = $"AgAC{messageId}", ["file_unique_id"] = $"AQAD{messageId}", ["file_size"] = file?.Length ?? 0, ["width"] = 1280, ["height"] = 960 })
+            : new JsonObject { ["file_id"] = $"BQAC{messageId}", ["file_unique_id"] = $"AgAD{messageId}", ["file_name"] = file?.FileName, ["mime_type"] = file?.ContentType, ["file_size"] = file?.Length ?? 0 };
+        var result = new JsonObject
+        {
+            ["message_id"] = messageId,
+            ["from"] = new JsonObject { ["id"] = long.Parse(token.Split(':')[0], System.Globalization.CultureInfo.InvariantCulture), ["is_bot"] = true, ["first_name"] = "Support", ["username"] = "sim_support_bot" },
+            ["chat"] = new JsonObject { ["id"] = long.TryParse(chatId, out var numeric) ? numeric : chatId, ["type"] = "private" },
+            ["date"] = DateTimeOffset.UtcNow.ToUnixTimeSeconds(),
+            [field] = content,
+        };
+        if (form?["caption"].ToString() is { Length: > 0 } caption)
+        {
+            result["caption"] = caption;
+        }
+
         return (Results.Json(new JsonObject { ["ok"] = true, ["result"] = result }), $"{chatId}:{messageId}");
     }
 

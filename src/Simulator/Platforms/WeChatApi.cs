@@ -23,6 +23,29 @@ internal static class WeChatApi
             return Results.Json(new JsonObject { ["access_token"] = state.IssueWeChatToken(query["appid"]!), ["expires_in"] = 7200 });
         });
 
+        app.MapPost("/wechat/cgi-bin/media/upload", async (HttpContext http, SimulatorState state) =>
+        {
+            var exchange = await Exchange.ReadAsync("wechat", http);
+            if (!state.IsWeChatToken(http.Request.Query["access_token"]))
+            {
+                return exchange.Answer(state, Error(40001, "invalid credential, access_token is invalid or not latest rid: 66a0b1c2-sim"), null, "/wechat/");
+            }
+
+            if (await exchange.FileAsync("media") is not { } upload || http.Request.Query["type"].ToString() is not ("image" or "voice" or "video" or "thumb"))
+            {
+                return exchange.Answer(state, Error(41005, "media data missing rid: 66a0b1c2-sim"), null, "/wechat/");
+            }
+
+            var mediaId = "sim_media_" + Guid.NewGuid().ToString("N");
+            state.AddMedia("wechat", mediaId, new SimulatedFile(upload.Content, upload.File.ContentType, upload.File.FileName));
+            return exchange.Answer(state, Results.Json(new JsonObject
+            {
+                ["type"] = http.Request.Query["type"].ToString(),
+                ["media_id"] = mediaId,
+                ["created_at"] = DateTimeOffset.UtcNow.ToUnixTimeSeconds(),
+            }), mediaId, "/wechat/");
+        });
+
         app.MapPost("/wechat/cgi-bin/message/custom/send", async (HttpContext http, SimulatorState state) =>
         {
             var exchange = await Exchange.ReadAsync("wechat", http);

@@ -152,7 +152,7 @@ public sealed class PermissionMatrixTests(SystemFixture fixture) : IClassFixture
         using var request = new HttpRequestMessage(new HttpMethod(method), path.TrimStart('/'));
         if (Body(method + " " + template) is { } body)
         {
-            request.Content = JsonContent.Create(body);
+            request.Content = body as HttpContent ?? JsonContent.Create(body);
         }
 
         using var response = await http.SendAsync(request, TestContext.Current.CancellationToken);
@@ -170,6 +170,7 @@ public sealed class PermissionMatrixTests(SystemFixture fixture) : IClassFixture
         "PATCH /api/v1/organisation" => new { name = "A renamed organisation" },
         "PUT /api/v1/session/password" => new { currentPassword = "not-the-password", newPassword = "a new long password" },
         "PUT /api/v1/channels/{channelId}/credentials" => new { accessToken = "matrix-access-token" },
+        "POST /api/v1/conversations/{conversationId}/messages/files" => new MultipartFormDataContent { { new ByteArrayContent([0x89, 0x50, 0x4E, 0x47]), "file", "matrix.png" } },
         "POST /api/v1/channels" => new { platform = "telegram", name = "Matrix bot", fields = new { botToken = "123456:matrix-bot-token" } },
         _ => null,
     };

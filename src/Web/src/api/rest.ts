@@ -68,8 +68,11 @@ async function request<T>(method: string, path: string, options: RequestOptions 
     // Makes ASP.NET Core cookie auth answer 401 instead of redirecting to a login page.
     'X-Requested-With': 'XMLHttpRequest',
   };
-  let body: string | undefined;
-  if (options.body !== undefined) {
+  let body: string | FormData | undefined;
+  if (options.body instanceof FormData) {
+    // The browser sets the multipart content type with its boundary.
+    body = options.body;
+  } else if (options.body !== undefined) {
     headers['Content-Type'] = 'application/json';
     body = JSON.stringify(options.body);
   }
@@ -176,6 +179,15 @@ export const api = {
     return request<MessageRecord>('POST', `${conversationPath(conversationId)}/messages`, {
       body: { text, clientMessageId },
     });
+  },
+
+  /** Sends a file (platform conversations), with an optional caption. */
+  sendFile(conversationId: string, file: File, caption: string, clientMessageId: string): Promise<MessageRecord> {
+    const form = new FormData();
+    form.append('file', file);
+    form.append('caption', caption);
+    form.append('clientMessageId', clientMessageId);
+    return request<MessageRecord>('POST', `${conversationPath(conversationId)}/messages/files`, { body: form });
   },
 
   async listUsers(): Promise<User[]> {

@@ -14,13 +14,15 @@ interface Props {
   onLoadOlder: () => void;
   onRetry: () => void;
   onSend: (conversationId: string, text: string, clientMessageId: string) => Promise<void>;
+  onSendFile: (conversationId: string, file: File, caption: string) => Promise<void>;
 }
 
-export function ChatPane({ conversationId, conversation, thread, currentUserId, onLoadOlder, onRetry, onSend }: Props) {
+export function ChatPane({ conversationId, conversation, thread, currentUserId, onLoadOlder, onRetry, onSend, onSendFile }: Props) {
   const send = useCallback(
     (text: string, clientMessageId: string) => onSend(conversationId, text, clientMessageId),
     [conversationId, onSend],
   );
+  const sendFile = useCallback((file: File, caption: string) => onSendFile(conversationId, file, caption), [conversationId, onSendFile]);
 
   return (
     <section className="chat" data-testid="chat-pane" data-conversation-id={conversationId}>
@@ -62,7 +64,8 @@ export function ChatPane({ conversationId, conversation, thread, currentUserId, 
         onLoadOlder={onLoadOlder}
       />
 
-      <Composer onSend={send} />
+      {/* Web chat takes no files yet; platform channels take images and documents. */}
+      <Composer onSend={send} onSendFile={conversation && conversation.platform !== 'webchat' ? sendFile : undefined} />
     </section>
   );
 }

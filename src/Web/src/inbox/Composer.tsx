@@ -1,14 +1,35 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
+import { ApiError } from '../api/rest';
 import { useComposer, type SendHandler } from '../shared/useComposer';
 
 interface Props {
   onSend: SendHandler;
+  /** Sends a file with the box's text as its caption; absent where the channel takes no files. */
+  onSendFile?: (file: File, caption: string) => Promise<void>;
 }
 
 /** The reply box under the chat: Enter sends, Shift+Enter adds a line. */
-export function Composer({ onSend }: Props) {
+export function Composer({ onSend, onSendFile }: Props) {
   const composer = useComposer(onSend);
   const input = useRef<HTMLTextAreaElement>(null);
+  const picker = useRef<HTMLInputElement>(null);
+  const [uploading, setUploading] = useState(false);
+  const [uploadError, setUploadError] = useState<string | null>(null);
+
+  const attach = async (file: File | undefined) => {
+    if (!file || !onSendFile) return;
+    setUploading(true);
+    setUploadError(null);
+    try {
+      await onSendFile(file, composer.text.trim());
+      composer.onChange('');
+    } catch (error) {
+      setUploadError(error instanceof ApiError ? error.message : 'The file could not be sent.');
+    } finally {
+      setUploading(false);
+      if (picker.current) picker.current.value = '';
+    }
+  };
 
   useEffect(() => {
     input.current?.focus();
@@ -26,9 +47,9 @@ export function Composer({ onSend }: Props) {
         void composer.send();
       }}
     >
-      {composer.error && (
+      {(composer.error ?? uploadError) && (
         <p className="composer__error" data-testid="composer-error" role="alert">
-          {composer.error}
+          {composer.error ?? uploadError}
         </p>
       )}
       <textarea
@@ -47,6 +68,28 @@ export function Composer({ onSend }: Props) {
         <span className={`composer__counter${composer.tooLong ? ' composer__counter--over' : ''}`} data-testid="composer-counter">
           {composer.length} / {composer.maxLength}
         </span>
+        {onSendFile && (
+          <>
+            <input
+              ref={picker}
+              type="file"
+              hidden
+              data-testid="composer-file"
+              accept="image/jpeg,image/png,application/pdf,.doc,.docx,.xls,.xlsx,.txt,.zip"
+              onChange={(e) => void attach(e.target.files?.[0])}
+            />
+            <button
+              type="button"
+              className="button"
+              data-testid="composer-attach"
+              disabled={uploading || composer.sending}
+              title="Send an image or a file (the text above becomes its caption)"
+              onClick={() => picker.current?.click()}
+            >
+              {uploading ? 'Uploading…' : 'Attach file'}
+            </button>
+          </>
+        )}
         <button
           type="submit"
           className="button button--primary"

@@ -36,6 +36,7 @@ export function InboxPage({ user, onSignOut, onSessionLost }: Props) {
             onLoadOlder={() => void inbox.loadOlder()}
             onRetry={() => inbox.openId && void inbox.reloadThread(inbox.openId)}
             onSend={inbox.send}
+            onSendFile={inbox.sendFile}
           />
         ) : (
           <section className="chat chat--empty">

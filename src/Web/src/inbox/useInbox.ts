@@ -218,6 +218,14 @@ export function useInbox(onSessionLost: () => void) {
     [addToThread],
   );
 
+  const sendFile = useCallback(
+    async (conversationId: string, file: File, caption: string) => {
+      const record = await api.sendFile(conversationId, file, caption, crypto.randomUUID().replaceAll('-', ''));
+      addToThread(conversationId, record, false);
+    },
+    [addToThread],
+  );
+
   // Initial load: the list, and the conversation named in the address (if any).
   useEffect(() => {
     void loadList();
@@ -291,6 +299,7 @@ export function useInbox(onSessionLost: () => void) {
     loadOlder,
     reloadThread: loadLatest,
     send,
+    sendFile,
     unreadCounts,
     connection,
   };
