@@ -9,6 +9,8 @@ import type {
   ListResponse,
   MessagePage,
   MessageRecord,
+  Platform,
+  PlatformForm,
   ProblemDetails,
   Role,
   Team,
@@ -230,6 +232,14 @@ export const api = {
 
   saveTeam(teamId: string, name: string): Promise<Team> {
     return request<Team>('PUT', `/api/v1/teams/${encodeURIComponent(teamId)}`, { body: { name } });
+  },
+
+  async listPlatforms(): Promise<PlatformForm[]> {
+    return (await request<ListResponse<PlatformForm>>('GET', '/api/v1/channels/platforms')).items;
+  },
+
+  connectChannel(platform: Platform, name: string, fields: Record<string, string>): Promise<ChannelDetails> {
+    return request<ChannelDetails>('POST', '/api/v1/channels', { body: { platform, name, fields } });
   },
 
   async listChannels(): Promise<ChannelDetails[]> {

@@ -140,6 +140,23 @@ export interface ChannelDetails {
   /** Names of the credential fields that are set; values are never returned. */
   credentialFields: string[];
   credentialsUpdatedAt: string | null;
+  /** Platform ids and the tokens the inbox generated for the admin to paste into the platform (never secrets). */
+  settings: Record<string, string> | null;
+  /** Where the platform must send webhooks, relative to the inbox's address; null for web chat. */
+  webhookPath: string | null;
+}
+
+export type ChannelFieldKind = 'setting' | 'secret' | 'generated';
+
+export interface PlatformField {
+  name: string;
+  kind: ChannelFieldKind;
+  description: string;
+}
+
+export interface PlatformForm {
+  platform: Platform;
+  fields: PlatformField[];
 }
 
 export interface AuditEntry {

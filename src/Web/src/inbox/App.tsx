@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { AccountPage } from '../admin/AccountPage';
 import { AuditPage } from '../admin/AuditPage';
+import { ChannelsPage } from '../admin/ChannelsPage';
 import { TeamPage } from '../admin/TeamPage';
 import { api, setUnauthorizedHandler } from '../api/rest';
 import type { CurrentUser } from '../api/types';
@@ -88,6 +89,14 @@ export function App() {
           <div className="inbox">
             <AppHeader user={user} page="account" onSignOut={signOut} />
             <AccountPage user={user} onPasswordChanged={signedIn} onSignOutEverywhere={() => void signOut(true)} />
+          </div>
+        );
+      }
+      if (route.page === 'channels' && user.permissions.includes('channels_manage')) {
+        return (
+          <div className="inbox">
+            <AppHeader user={user} page="channels" onSignOut={signOut} />
+            <ChannelsPage />
           </div>
         );
       }

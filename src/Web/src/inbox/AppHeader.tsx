@@ -4,7 +4,7 @@ import { initials } from '../shared/format';
 
 interface Props {
   user: CurrentUser;
-  page: 'inbox' | 'team' | 'audit' | 'account';
+  page: 'inbox' | 'team' | 'channels' | 'audit' | 'account';
   /** The live connection's state; shown on the inbox, which is the page that has one. */
   connection?: ConnectionState;
   /** Signs this session out (the account page offers signing out everywhere). */
@@ -15,6 +15,7 @@ export function AppHeader({ user, page, connection, onSignOut }: Props) {
   const links = [
     { page: 'inbox', href: '#/', label: 'Inbox', shown: true },
     { page: 'team', href: '#/team', label: 'Team', shown: user.permissions.includes('users_read') },
+    { page: 'channels', href: '#/channels', label: 'Channels', shown: user.permissions.includes('channels_manage') },
     { page: 'audit', href: '#/audit', label: 'Audit log', shown: user.permissions.includes('audit_read') },
   ].filter((link) => link.shown);
 

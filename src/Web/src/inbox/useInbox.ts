@@ -96,9 +96,13 @@ export function useInbox(onSessionLost: () => void) {
   }, [bumpKnown]);
 
   /** Loads the newest page of a conversation's messages and merges it into the thread. */
+  // Counts message updates for the open conversation, so a page loaded meanwhile is known to be possibly stale.
+  const updatesSeen = useRef(0);
+
   const loadLatest = useCallback(
-    async (conversationId: string) => {
+    async (conversationId: string): Promise<void> => {
       const token = ++latestLoadToken.current;
+      const updatesBefore = updatesSeen.current;
       setThread((t) =>
         t?.conversationId === conversationId ? { ...t, loading: true, error: null } : emptyThread(conversationId),
       );
@@ -112,6 +116,9 @@ export function useInbox(onSessionLost: () => void) {
           const merged = mergeLatestPage({ items: t.messages, hasMore: t.hasMore }, page);
           return { ...t, messages: merged.items, hasMore: merged.hasMore, loading: false, error: null };
         });
+        // A message changed while the page was on its way (a file arrived, a status moved): the page may hold the
+        // older version of it, so read once more rather than guess which is newer.
+        if (updatesSeen.current !== updatesBefore) void loadLatest(conversationId);
       } catch (error) {
         if (!isCurrent()) return;
         const text = error instanceof ApiError && error.status === 404 ? 'This conversation does not exist.' : errorText(error);
@@ -186,7 +193,10 @@ export function useInbox(onSessionLost: () => void) {
       // conversation.created / conversation.updated / message.updated carrying a message.
       if (!message) return;
       if (isOpen) addToThread(id, message, event.type === EventNames.MessageUpdated);
-      if (event.type === EventNames.MessageUpdated) return;
+      if (event.type === EventNames.MessageUpdated) {
+        if (isOpen) updatesSeen.current++;
+        return;
+      }
       // We hold this message now (or will load it when opening), so it is not a gap later.
       bumpKnown(id, message.sequence);
       if (!isOpen && message.kind === 'incoming') markUnread(id, message.messageId);

@@ -5,6 +5,7 @@ export type Route =
   | { page: 'inbox' }
   | { page: 'team' }
   | { page: 'audit' }
+  | { page: 'channels' }
   | { page: 'account' }
   | { page: 'invitation'; token: string };
 
@@ -14,6 +15,7 @@ export function parseRoute(hash: string): Route {
   }
   if (hash === '#/team') return { page: 'team' };
   if (hash === '#/audit') return { page: 'audit' };
+  if (hash === '#/channels') return { page: 'channels' };
   if (hash === '#/account') return { page: 'account' };
   return { page: 'inbox' };
 }
