@@ -1,5 +1,7 @@
 #!/usr/bin/env bash
-# Starts Inbox on this machine: Azurite, one silo, the gateway (which serves the web app), with a demo organisation.
+# Starts Inbox on this machine: Azurite, one silo, the gateway (which serves the web app), with a demo organisation,
+# and the platform simulator standing in for WhatsApp, Messenger, Instagram, Telegram, LINE and WeChat, sending a
+# trickle of customer traffic on every demo channel.
 # Data is kept in .data/ between runs. Ctrl-C stops everything this script started.
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -7,6 +9,7 @@ source scripts/prepare.sh
 
 http_port="${INBOX_HTTP_PORT:-5080}"
 silo_http_port="${INBOX_SILO_HTTP_PORT:-5081}"
+simulator_port="${INBOX_SIMULATOR_PORT:-5082}"
 silo_port="${INBOX_SILO_PORT:-11111}"
 gateway_port="${INBOX_GATEWAY_PORT:-30000}"
 blob_port="${INBOX_AZURITE_BLOB_PORT:-10000}"
@@ -15,7 +18,7 @@ table_port="${INBOX_AZURITE_TABLE_PORT:-10002}"
 data="$inbox_root/.data"
 
 port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
-for port in "$http_port" "$silo_http_port" "$silo_port" "$gateway_port" "$blob_port" "$queue_port" "$table_port"; do
+for port in "$http_port" "$silo_http_port" "$simulator_port" "$silo_port" "$gateway_port" "$blob_port" "$queue_port" "$table_port"; do
   if port_in_use "$port"; then
     echo "Port $port is already in use on 127.0.0.1. Stop what uses it, or choose other ports (see README, Configuration)." >&2
     exit 1
@@ -65,6 +68,13 @@ setsid "$inbox_root/node_modules/.bin/azurite" --silent --disableTelemetry --ski
 pids+=($!)
 wait_for Azurite "$table_port" "${pids[-1]}"
 
+# The silo sends to the platforms through the simulator; LINE fetches agents' images from the gateway.
+simulator="http://127.0.0.1:$simulator_port"
+export Inbox__Channels__BaseUrls__whatsapp="$simulator/whatsapp/v21.0/" Inbox__Channels__BaseUrls__messenger="$simulator/messenger/v21.0/" \
+  Inbox__Channels__BaseUrls__instagram="$simulator/instagram/v21.0/" Inbox__Channels__BaseUrls__telegram="$simulator/telegram/" \
+  Inbox__Channels__BaseUrls__line="$simulator/line/" Inbox__Channels__BaseUrls__wechat="$simulator/wechat/" \
+  Inbox__Channels__PublicMediaUrl="http://127.0.0.1:$http_port/"
+
 say "Starting the silo"
 (cd src/Silo && export Urls="http://127.0.0.1:$silo_http_port" Inbox__Seed__Enabled=true \
   && exec setsid dotnet "bin/$inbox_configuration/net10.0/Inbox.Silo.dll") >"$data/logs/silo.log" 2>&1 &
@@ -76,6 +86,14 @@ say "Starting the gateway"
 pids+=($!)
 wait_for Gateway "http://127.0.0.1:$http_port/health/ready" "${pids[-1]}"
 
+say "Starting the platform simulator (demo customers write in every ${INBOX_DEMO_INTERVAL_SECONDS:-12} s)"
+(cd src/Simulator && export Urls="$simulator" Simulator__Demo__Enabled=true Simulator__Demo__InboxUrl="http://127.0.0.1:$http_port/" \
+  Simulator__Demo__SelfUrl="$simulator/" Simulator__Demo__SeedFile="$inbox_root/src/Silo/appsettings.json" \
+  Simulator__Demo__IntervalSeconds="${INBOX_DEMO_INTERVAL_SECONDS:-12}" \
+  && exec setsid dotnet "bin/$inbox_configuration/net10.0/Inbox.Simulator.dll") >"$data/logs/simulator.log" 2>&1 &
+pids+=($!)
+wait_for Simulator "$simulator/" "${pids[-1]}"
+
 cat <<MSG
 
   Inbox is running.
@@ -85,6 +103,8 @@ cat <<MSG
     supervisor       supervisor@acme.test   / demo-supervisor
     admin            admin@acme.test        / demo-admin
   Demo web chat:     http://127.0.0.1:$http_port/widget.html?websiteToken=demo-website-token
+  Platforms:         the simulator at $simulator/ (WhatsApp, Messenger, Instagram, Telegram, LINE, WeChat);
+                     demo customers write in on every demo channel; requests it received: $simulator/simulator/requests
   API (OpenAPI):     http://127.0.0.1:$http_port/openapi/v1.json
   Logs:              .data/logs/
 

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Inbox.Simulator.Demo;
 using Inbox.Simulator.Platforms;
 
 namespace Inbox.Simulator;
@@ -34,6 +35,8 @@ public static class SimulatorApp
         }
 
         builder.Services.AddSingleton<SimulatorState>();
+        builder.Services.AddOptions<DemoOptions>().BindConfiguration(DemoOptions.SectionName);
+        builder.Services.AddHostedService<DemoTraffic>();
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.SnakeCaseLower)));
         var app = builder.Build();
 

@@ -94,7 +94,7 @@ public sealed record SimulatedChannel(ChannelDetails Details, IReadOnlyDictionar
     {
         "whatsapp" => new() { ["phoneNumberId"] = "106540352242922", ["accessToken"] = "EAAG-sim-" + Random(), ["appSecret"] = Random() },
         "messenger" or "instagram" => new() { ["accountId"] = "682498302938465", ["accessToken"] = "EAAG-sim-" + Random(), ["appSecret"] = Random() },
-        "telegram" => new() { ["botToken"] = "123456789:" + Random() },
+        "telegram" => new() { ["botToken"] = "123456789:bot-" + Random() },
         "line" => new() { ["accessToken"] = "line-sim-" + Random(), ["channelSecret"] = Random() },
         "wechat" => new() { ["appId"] = "wx0123456789abcdef", ["appSecret"] = Random() },
         _ => throw new ArgumentException($"No simulated platform '{platform}'.", nameof(platform)),

@@ -16,6 +16,9 @@ public sealed class SeedOrganisation
     public List<SeedWebChat> WebChat { get; set; } = [];
 
     [ValidateEnumeratedItems]
+    public List<SeedPlatformChannel> Platforms { get; set; } = [];
+
+    [ValidateEnumeratedItems]
     public List<SeedTeam> Teams { get; set; } = [];
 
     [ValidateEnumeratedItems]

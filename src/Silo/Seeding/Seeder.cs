@@ -7,7 +7,7 @@ using Microsoft.Extensions.Options;
 namespace Inbox.Silo.Seeding;
 
 /// <summary>
-/// Creates the configured organisations, their web-chat channels, teams and users when enabled. Idempotent: safe on
+/// Creates the configured organisations, their web-chat and platform channels, teams and users when enabled. Idempotent: safe on
 /// every start, and it never changes what exists (an admin's later changes stand).
 /// </summary>
 internal sealed partial class Seeder(IGrainFactory grains, IOptions<SeedOptions> options, ILogger<Seeder> logger) : IHostedService
@@ -29,6 +29,18 @@ internal sealed partial class Seeder(IGrainFactory grains, IOptions<SeedOptions>
                     .ConnectWebChatAsync(channel.Name, channel.WebsiteToken);
             }
 
+            foreach (var channel in seed.Platforms)
+            {
+                var grain = grains.GetGrain<IChannelGrain>(GrainKeys.Compose(seed.OrganisationId, channel.ChannelId));
+                if (await grain.GetAsync() is null)
+                {
+                    var platform = PlatformNames.TryParse(channel.Platform, out var parsed) && parsed != Platform.WebChat
+                        ? parsed
+                        : throw new InvalidOperationException($"Seed channel '{channel.ChannelId}' names no platform: '{channel.Platform}'.");
+                    await grain.ConnectAsync(new ChannelSetup(platform, channel.Name, channel.Fields));
+                }
+            }
+
             var existingTeams = (await organisation.GetAsync())!.Teams.Select(t => t.TeamId).ToHashSet(StringComparer.Ordinal);
             foreach (var team in seed.Teams.Where(t => !existingTeams.Contains(t.TeamId)))
             {
@@ -41,12 +53,12 @@ internal sealed partial class Seeder(IGrainFactory grains, IOptions<SeedOptions>
                     .CreateAsync(new NewUser(user.Name, user.Email, user.Role, user.Password, user.Teams, user.Channels));
             }
 
-            LogSeeded(seed.OrganisationId, seed.WebChat.Count, seed.Users.Count);
+            LogSeeded(seed.OrganisationId, seed.WebChat.Count + seed.Platforms.Count, seed.Users.Count);
         }
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
-    [LoggerMessage(EventId = 2001, Level = LogLevel.Information, Message = "Organisation {OrganisationId} is seeded: {ChannelCount} web-chat channels, {UserCount} users")]
+    [LoggerMessage(EventId = 2001, Level = LogLevel.Information, Message = "Organisation {OrganisationId} is seeded: {ChannelCount} channels, {UserCount} users")]
     private partial void LogSeeded(string organisationId, int channelCount, int userCount);
 }

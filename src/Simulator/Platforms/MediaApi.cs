@@ -41,8 +41,9 @@ internal static class MediaApi
             app.MapGet($"/{platform}/cdn/{{mediaId}}", (string mediaId, SimulatorState state) => File(state.Media(platform, mediaId)));
         }
 
-        app.MapGet("/telegram/bot{token}/getFile", (string token, string? file_id, SimulatorState state) =>
-            file_id is not null && state.Media("telegram", file_id) is { } file
+        // "{bot}" whole: ASP.NET's "bot{token}" segment fails to match a token that itself contains "bot".
+        app.MapGet("/telegram/{bot}/getFile", (string bot, string? file_id, SimulatorState state) =>
+            bot.StartsWith("bot", StringComparison.Ordinal) && file_id is not null && state.Media("telegram", file_id) is { } file
                 ? Results.Json(new JsonObject
                 {
                     ["ok"] = true,
@@ -55,7 +56,7 @@ internal static class MediaApi
                     },
                 })
                 : Results.Json(new JsonObject { ["ok"] = false, ["error_code"] = 400, ["description"] = "Bad Request: invalid file_id" }, statusCode: 400));
-        app.MapGet("/telegram/file/bot{token}/photos/{name}", (string name, SimulatorState state) =>
+        app.MapGet("/telegram/file/{bot}/photos/{name}", (string name, SimulatorState state) =>
             File(state.Media("telegram", Path.GetFileNameWithoutExtension(name))));
 
         app.MapGet("/line/v2/bot/message/{messageId}/content", (HttpContext http, string messageId, SimulatorState state) =>

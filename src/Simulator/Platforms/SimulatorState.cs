@@ -72,8 +72,18 @@ public sealed class SimulatorState
     public Fault? NextFault(string platform) =>
         _faults.TryGetValue(platform, out var queue) && queue.TryDequeue(out var fault) ? fault : null;
 
+    /// <summary>Raised for every request a platform API accepted (the demo answers sends with status webhooks).</summary>
+    public event Action<ReceivedRequest>? Accepted;
+
     /// <summary>Records a request.</summary>
-    public void Record(ReceivedRequest request) => _received.Enqueue(request);
+    public void Record(ReceivedRequest request)
+    {
+        _received.Enqueue(request);
+        if (request.Accepted)
+        {
+            Accepted?.Invoke(request);
+        }
+    }
 
     /// <summary>LINE's retry keys: the request id first accepted with a key, or null when the key is new (and is now taken).</summary>
     public string? AcceptRetryKey(string key, string requestId) =>

@@ -9,10 +9,11 @@ internal static partial class TelegramApi
     private static long _messageIds = 1000;
 
     public static void Map(IEndpointRouteBuilder app) =>
-        app.MapPost("/telegram/bot{token}/{method}", async (HttpContext http, string token, string method, SimulatorState state) =>
+        // "{bot}" whole: ASP.NET's "bot{token}" segment fails to match a token that itself contains "bot".
+        app.MapPost("/telegram/{bot}/{method}", async (HttpContext http, string bot, string method, SimulatorState state) =>
         {
             var exchange = await Exchange.ReadAsync("telegram", http);
-            var (answer, id) = Handle(exchange, state, token, method);
+            var (answer, id) = bot.StartsWith("bot", StringComparison.Ordinal) ? Handle(exchange, state, bot[3..], method) : (Error(404, "Not Found"), null);
             return exchange.Answer(state, answer, id, "/telegram/");
         });
 
