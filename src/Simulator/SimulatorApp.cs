@@ -45,6 +45,7 @@ public static class SimulatorApp
         LineApi.Map(app);
         WeChatApi.Map(app);
         MediaApi.Map(app);
+        ProfileApi.Map(app);
 
         var control = app.MapGroup("/simulator");
         control.MapGet("/base-urls", (HttpContext http) => BaseUrls(new Uri($"{http.Request.Scheme}://{http.Request.Host}/")));

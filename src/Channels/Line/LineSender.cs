@@ -34,6 +34,20 @@ public sealed class LineSender : IChannelSender
         };
     }
 
+    /// <summary><c>GET {base}v2/bot/profile/{userId}</c> (bearer): <c>displayName</c> and, when set, <c>pictureUrl</c>. 404 for a user who has not added or has blocked the account.</summary>
+    public async Task<PlatformProfile?> FetchProfileAsync(SendContext context, string userId, CancellationToken cancellationToken)
+    {
+        var (answer, _) = await PlatformHttp.GetAsync(context.Http, new Uri(context.BaseUrl, $"v2/bot/profile/{Uri.EscapeDataString(userId)}"), cancellationToken,
+            h => h.Authorization = new("Bearer", context.Field(LineAdapter.AccessTokenField)));
+        if (answer is not { IsSuccess: true } a || a.Json() is not { } json)
+        {
+            return null;
+        }
+
+        Uri.TryCreate((string?)json["pictureUrl"], UriKind.Absolute, out var picture);
+        return new PlatformProfile((string?)json["displayName"], picture);
+    }
+
     public async Task<SendResult> SendAsync(SendContext context, OutboundMessage message, CancellationToken cancellationToken)
     {
         var text = new JsonObject { ["type"] = "text", ["text"] = message.Text };

@@ -40,6 +40,31 @@ public sealed class MessengerSender(string platform) : IChannelSender
         };
     }
 
+    /// <summary>
+    /// The User Profile API: <c>GET {base}{psid}?fields=first_name,last_name,profile_pic</c> (Messenger) or
+    /// <c>fields=name,username,profile_pic</c> (Instagram). Meta answers an error (e.g. 2018218, no profile) or an empty
+    /// object when the person's profile may not be read: then there is no profile.
+    /// </summary>
+    public async Task<PlatformProfile?> FetchProfileAsync(SendContext context, string userId, CancellationToken cancellationToken)
+    {
+        var fields = Platform == "instagram" ? "name,username,profile_pic" : "first_name,last_name,profile_pic";
+        var url = new Uri(context.BaseUrl, $"{Uri.EscapeDataString(userId)}?fields={fields}&access_token={Uri.EscapeDataString(context.Field(MetaWebhooks.AccessTokenField))}");
+        var (answer, _) = await PlatformHttp.GetAsync(context.Http, url, cancellationToken);
+        if (answer is not { IsSuccess: true } a || a.Json() is not JsonObject json)
+        {
+            return null;
+        }
+
+        var name = (string?)json["name"] ?? string.Join(" ", new[] { (string?)json["first_name"], (string?)json["last_name"] }.OfType<string>()).Trim();
+        if (string.IsNullOrEmpty(name))
+        {
+            name = (string?)json["username"];
+        }
+
+        Uri.TryCreate((string?)json["profile_pic"], UriKind.Absolute, out var picture);
+        return string.IsNullOrEmpty(name) && picture is null ? null : new PlatformProfile(string.IsNullOrEmpty(name) ? null : name, picture);
+    }
+
     public async Task<SendResult> SendAsync(SendContext context, OutboundMessage message, CancellationToken cancellationToken)
     {
         // appsecret_proof proves the token is used by the app that owns it (Meta can require it for server calls).

@@ -78,7 +78,19 @@ public interface IChannelSender
 
     /// <summary>Downloads a file a customer sent, named by the platform's media id (or URL) from the webhook.</summary>
     Task<MediaFetch> FetchMediaAsync(SendContext context, string mediaId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// A customer's name and picture from the platform's profile API, for platforms whose webhooks carry neither; null
+    /// where the platform has no such API (WhatsApp and Telegram send the name with each message) or gives nothing.
+    /// </summary>
+    Task<PlatformProfile?> FetchProfileAsync(SendContext context, string userId, CancellationToken cancellationToken) =>
+        Task.FromResult<PlatformProfile?>(null);
 }
+
+/// <summary>What a platform's profile API says about a customer.</summary>
+/// <param name="DisplayName">The name to show, when the platform gives one.</param>
+/// <param name="PictureUrl">Their profile picture's (expiring) URL, when they have one.</param>
+public sealed record PlatformProfile(string? DisplayName, Uri? PictureUrl);
 
 /// <summary>What a media download came to.</summary>
 public abstract record MediaFetch

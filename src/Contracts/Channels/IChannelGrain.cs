@@ -43,6 +43,13 @@ public interface IChannelGrain : IGrainWithStringKey
     [Alias("FetchMedia"), AlwaysInterleave]
     Task<MediaReport> FetchMediaAsync(MediaRequest request);
 
+    /// <summary>
+    /// Asks the platform's profile API for a new customer's name and picture, keeps the picture in the media store and
+    /// shows both on the contact and the conversation. One-way: the webhook that brought the customer does not wait.
+    /// </summary>
+    [Alias("RefreshProfile"), OneWay, AlwaysInterleave]
+    Task RefreshProfileAsync(ProfileRequest request);
+
     /// <summary>The channel, or null when none was connected under this key.</summary>
     [Alias("Get"), Requires(Permission.ChannelsRead)]
     Task<ChannelInfo?> GetAsync();

@@ -10,6 +10,10 @@ public interface IContactGrain : IGrainWithStringKey
     [Alias("AddIdentity")]
     Task<ContactProfile> AddIdentityAsync(string name, string identity);
 
+    /// <summary>Renames the contact to the name the platform's profile gives.</summary>
+    [Alias("Rename")]
+    Task RenameAsync(string name);
+
     /// <summary>The contact, or null when it does not exist.</summary>
     [Alias("Get"), Requires(Permission.ConversationsRead)]
     Task<ContactProfile?> GetAsync();

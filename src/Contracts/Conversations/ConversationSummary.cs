@@ -11,12 +11,13 @@ namespace Inbox.Contracts.Conversations;
 /// <param name="ContactName">The customer's display name.</param>
 /// <param name="ChannelUserId">The customer's id on the platform (for web chat: the visitor id).</param>
 /// <param name="Status">Lifecycle status.</param>
-/// <param name="TeamId">The team it is routed to, if any.</param>
 /// <param name="AssigneeId">The agent who owns it, if any.</param>
 /// <param name="LastSequence">The sequence number of the newest message (0 when there is none).</param>
 /// <param name="LastMessagePreview">The start of the newest message's text.</param>
 /// <param name="CreatedAt">When the conversation began.</param>
 /// <param name="LastActivityAt">When the newest message or change happened.</param>
+/// <param name="TeamId">The team it is routed to, if any.</param>
+/// <param name="ContactHasAvatar">Whether the customer's profile picture is in the inbox (served at the conversation's <c>avatar</c>).</param>
 [GenerateSerializer, Immutable, Alias("inbox.conversation-summary.v1")]
 public sealed record ConversationSummary(
     [property: Id(0)] string OrganisationId,
@@ -32,4 +33,5 @@ public sealed record ConversationSummary(
     [property: Id(10)] string LastMessagePreview,
     [property: Id(11)] DateTimeOffset CreatedAt,
     [property: Id(12)] DateTimeOffset LastActivityAt,
-    [property: Id(13)] string? TeamId = null);
+    [property: Id(13)] string? TeamId = null,
+    [property: Id(14)] bool ContactHasAvatar = false);

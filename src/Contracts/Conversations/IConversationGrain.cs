@@ -39,6 +39,10 @@ public interface IConversationGrain : IGrainWithStringKey
     [Alias("UpdateDelivery")]
     Task UpdateDeliveryAsync(DeliveryUpdate update);
 
+    /// <summary>Shows the customer's name (when given) and whether their picture is in the inbox; tells everyone watching.</summary>
+    [Alias("UpdateContact")]
+    Task UpdateContactAsync(string? name, bool hasAvatar);
+
     /// <summary>
     /// One attachment of message <paramref name="sequence"/>, for serving its file; null when there is no such
     /// attachment. Throws <see cref="ConversationNotFoundException"/> when the caller may not read the conversation.

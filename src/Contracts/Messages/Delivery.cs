@@ -42,6 +42,16 @@ public sealed record MediaReport(
     [property: Id(0)] MessageAttachment Attachment,
     [property: Id(1)] string? Notice);
 
+/// <summary>A new customer whose name and picture the platform's profile API may know.</summary>
+/// <param name="ConversationId">Their conversation, to show the name and picture on.</param>
+/// <param name="ContactId">The contact.</param>
+/// <param name="UserId">Their id on the platform.</param>
+[GenerateSerializer, Immutable, Alias("inbox.profile-request.v1")]
+public sealed record ProfileRequest(
+    [property: Id(0)] string ConversationId,
+    [property: Id(1)] string ContactId,
+    [property: Id(2)] string UserId);
+
 /// <summary>A platform's status webhook for messages sent to one customer.</summary>
 /// <param name="Status">The new status.</param>
 /// <param name="At">When the platform says it happened.</param>

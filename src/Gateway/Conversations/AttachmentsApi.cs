@@ -41,6 +41,10 @@ public static class AttachmentsApi
             .DisableAntiforgery()
             .WithMetadata(new RequestSizeLimitAttribute(MaxUploadBytes + (64 * 1024)));
 
+        app.MapGet("/api/v1/conversations/{conversationId}/avatar", AvatarAsync)
+            .WithTags("Conversations")
+            .RequirePermission(Permission.ConversationsRead);
+
         // Platforms that fetch an agent's image themselves (LINE) get a short-lived, unforgeable link: no session.
         app.MapGet("/media/{token}", PublicAsync).AllowAnonymous().ExcludeFromDescription();
         return app;
@@ -102,6 +106,26 @@ public static class AttachmentsApi
             [new MessageAttachment(attachmentId, kind, fileName, contentType, file.Length, null, blobName)]);
         var stored = await conversation.ReplyAsync(reply);
         return TypedResults.Created($"/api/v1/conversations/{conversationId}/messages?before={stored.Sequence + 1}&limit=1", stored);
+    }
+
+    /// <summary>The customer's profile picture, when their platform gave one (Messenger, Instagram, LINE).</summary>
+    public static async Task<Results<FileStreamHttpResult, ProblemHttpResult>> AvatarAsync(string conversationId, IGrainFactory grains, MediaStore media, HttpContext http)
+    {
+        var summary = ConversationsApi.Grain(grains, http, conversationId) is { } conversation ? await conversation.GetSummaryAsync() : null;
+        if (summary is null)
+        {
+            return Problems.NotFound("conversation", conversationId);
+        }
+
+        if (!summary.ContactHasAvatar || await media.OpenAsync(MediaStore.AvatarBlobName(summary.OrganisationId, summary.ContactId), http.RequestAborted) is not { } picture)
+        {
+            return TypedResults.Problem("The customer's platform gave no profile picture.", statusCode: StatusCodes.Status404NotFound, title: "No picture.");
+        }
+
+        http.Response.Headers.XContentTypeOptions = "nosniff";
+        http.Response.Headers.ContentSecurityPolicy = "sandbox; default-src 'none'";
+        http.Response.Headers.CacheControl = "private, max-age=3600";
+        return TypedResults.Stream(picture.Content, Inline.Contains(picture.ContentType) ? picture.ContentType : "application/octet-stream");
     }
 
     public static async Task<Results<FileStreamHttpResult, NotFound>> PublicAsync(string token, MediaLinks links, MediaStore media, HttpContext http)

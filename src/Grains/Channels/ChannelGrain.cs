@@ -3,6 +3,8 @@ using Inbox.Channels;
 using Inbox.Channels.Outbound;
 using Inbox.Contracts.Audit;
 using Inbox.Contracts.Channels;
+using Inbox.Contracts.Contacts;
+using Inbox.Contracts.Conversations;
 using Inbox.Contracts.Errors;
 using Inbox.Contracts.Keys;
 using Inbox.Contracts.Messages;
@@ -168,6 +170,30 @@ public sealed partial class ChannelGrain(
             default:
                 throw new InvalidOperationException("Unknown media result.");
         }
+    }
+
+    public async Task RefreshProfileAsync(ProfileRequest request)
+    {
+        var key = OrganisationScoped.Parse(this.GetPrimaryKeyString());
+        var (sender, context) = SendContext();
+        if (await sender.FetchProfileAsync(context, request.UserId, CancellationToken.None) is not { } profile)
+        {
+            return;
+        }
+
+        var hasAvatar = false;
+        if (profile.PictureUrl is { } url && await ProfilePictures.DownloadAsync(context.Http, url, CancellationToken.None) is { } picture)
+        {
+            await media.SaveAsync(MediaStore.AvatarBlobName(key.OrganisationId, request.ContactId), BinaryData.FromBytes(picture.Content), picture.ContentType, null);
+            hasAvatar = true;
+        }
+
+        if (profile.DisplayName is { } name)
+        {
+            await GrainFactory.GetGrain<IContactGrain>(GrainKeys.Compose(key.OrganisationId, request.ContactId)).RenameAsync(name);
+        }
+
+        await GrainFactory.GetGrain<IConversationGrain>(GrainKeys.Compose(key.OrganisationId, request.ConversationId)).UpdateContactAsync(profile.DisplayName, hasAvatar);
     }
 
     public Task<IReadOnlyDictionary<string, string>?> GetSecretsAsync() =>

@@ -23,13 +23,14 @@ public sealed class ChannelIdentityGrain(
         var key = GrainKeys.Split(this.GetPrimaryKeyString(), 3);
         var (organisationId, channelId, channelUserId) = (key[0], key[1], key[2]);
         EnsureCallerIsThisIdentity();
-        if (!state.RecordExists)
+        var isNew = !state.RecordExists;
+        if (isNew)
         {
             state.State = new ChannelIdentityState { ContactId = GrainKeys.NewId("ct"), ConversationId = GrainKeys.NewId("cv") };
             await state.WriteStateAsync();
         }
 
-        var current = new ConversationRef(state.State.ContactId, state.State.ConversationId);
+        var current = new ConversationRef(state.State.ContactId, state.State.ConversationId, isNew);
         if (!_created)
         {
             var contact = await GrainFactory.GetGrain<IContactGrain>(GrainKeys.Compose(organisationId, current.ContactId))

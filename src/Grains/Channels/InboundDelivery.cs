@@ -87,6 +87,13 @@ internal static class InboundDelivery
         }
 
         var conversation = grains.GetGrain<IConversationGrain>(GrainKeys.Compose(channel.OrganisationId, current.ConversationId));
+        if (current.IsNew)
+        {
+            // Platforms whose webhooks carry no name or picture have a profile API; asked without holding up the webhook.
+            await grains.GetGrain<IChannelGrain>(GrainKeys.Compose(channel.OrganisationId, channel.ChannelId))
+                .RefreshProfileAsync(new ProfileRequest(current.ConversationId, current.ContactId, customer));
+        }
+
         foreach (var message in messages)
         {
             await conversation.ReceiveAsync(ToMessage(message, channel.Platform));

@@ -32,6 +32,15 @@ public sealed class ContactGrain(
         return Profile();
     }
 
+    public async Task RenameAsync(string name)
+    {
+        if (state.RecordExists && state.State.Name != name)
+        {
+            state.State.Name = name;
+            await state.WriteStateAsync();
+        }
+    }
+
     public Task<ContactProfile?> GetAsync() => Task.FromResult(state.RecordExists ? Profile() : null);
 
     private ContactProfile Profile()

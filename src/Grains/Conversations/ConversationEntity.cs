@@ -25,6 +25,7 @@ internal sealed class ConversationEntity : ITableEntity
     public string LastMessagePreview { get; set; } = "";
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset LastActivityAt { get; set; }
+    public bool ContactHasAvatar { get; set; }
 
     public static ConversationEntity From(ConversationSummary summary) => new()
     {
@@ -42,6 +43,7 @@ internal sealed class ConversationEntity : ITableEntity
         LastMessagePreview = summary.LastMessagePreview,
         CreatedAt = summary.CreatedAt,
         LastActivityAt = summary.LastActivityAt,
+        ContactHasAvatar = summary.ContactHasAvatar,
     };
 
     public ConversationSummary ToSummary() => new(
@@ -58,5 +60,6 @@ internal sealed class ConversationEntity : ITableEntity
         LastMessagePreview,
         CreatedAt,
         LastActivityAt,
-        TeamId);
+        TeamId,
+        ContactHasAvatar);
 }

@@ -165,6 +165,23 @@ public sealed partial class ConversationGrain(
         }
     }
 
+    public async Task UpdateContactAsync(string? name, bool hasAvatar)
+    {
+        EnsureExists();
+        var s = state.State;
+        var newName = string.IsNullOrWhiteSpace(name) ? s.ContactName : name.Trim();
+        if (newName == s.ContactName && hasAvatar == s.ContactHasAvatar)
+        {
+            return;
+        }
+
+        (s.ContactName, s.ContactHasAvatar) = (newName, hasAvatar);
+        await state.WriteStateAsync();
+        var summary = Summary();
+        await index.UpsertAsync(summary);
+        Publish(new InboxEvent(EventNames.ConversationUpdated, _lastSequence, summary, null));
+    }
+
     public async Task<MessageAttachment?> GetAttachmentAsync(long sequence, string attachmentId)
     {
         EnsureReadable();
@@ -464,6 +481,7 @@ public sealed partial class ConversationGrain(
             _lastPreview,
             s.CreatedAt,
             _lastActivityAt,
-            s.TeamId);
+            s.TeamId,
+            s.ContactHasAvatar);
     }
 }

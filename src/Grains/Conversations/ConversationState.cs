@@ -20,4 +20,5 @@ public sealed class ConversationState
     [Id(6)] public string? AssigneeId { get; set; }
     [Id(7)] public DateTimeOffset CreatedAt { get; set; }
     [Id(8)] public string? TeamId { get; set; }
+    [Id(9)] public bool ContactHasAvatar { get; set; }
 }

@@ -25,6 +25,9 @@ public sealed class MediaStore(BlobServiceClient blobs)
     public static string BlobName(string organisationId, string conversationId, string messageId, string attachmentId) =>
         $"{organisationId}/{conversationId}/{messageId}/{attachmentId}";
 
+    /// <summary>The blob name of a contact's profile picture.</summary>
+    public static string AvatarBlobName(string organisationId, string contactId) => $"{organisationId}/contacts/{contactId}/avatar";
+
     /// <summary>Stores a file under <paramref name="name"/>, replacing what is there (so a retried download is harmless).</summary>
     public async Task SaveAsync(string name, BinaryData content, string contentType, string? fileName, CancellationToken cancellationToken = default)
     {

@@ -24,8 +24,8 @@ internal sealed partial class DemoTraffic(SimulatorState state, IOptions<DemoOpt
         "Great, that worked — thank you!",
     ];
 
-    // The smallest valid PNG: the demo's "photo" must be an image a browser can show.
-    private static readonly byte[] Photo = Convert.FromBase64String("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==");
+    // The demo's "photo" must be an image a browser can show.
+    private static readonly byte[] Photo = ProfileApi.Picture;
 
     private readonly HttpClient _http = new() { Timeout = TimeSpan.FromSeconds(10) };
     private List<DemoChannel> _channels = [];
@@ -45,6 +45,11 @@ internal sealed partial class DemoTraffic(SimulatorState state, IOptions<DemoOpt
         }
 
         _channels = DemoChannel.ReadAll(demo.SeedFile, demo.InboxUrl);
+        foreach (var (channel, customer) in _channels.SelectMany(c => c.Customers.Select(customer => (c, customer))))
+        {
+            state.AddProfile(channel.Platform, customer.Id, customer.Name);
+        }
+
         state.Accepted += request => _ = AnswerWithStatusesAsync(request, stoppingToken);
         LogStarted(_channels.Count, demo.InboxUrl);
 

@@ -48,6 +48,13 @@ public sealed class SimulatorState
     private readonly ConcurrentDictionary<string, string> _acceptedRetryKeys = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, string> _weChatTokens = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<(string Platform, string MediaId), SimulatedFile> _media = new();
+    private readonly ConcurrentDictionary<(string Platform, string UserId), string> _profiles = new();
+
+    /// <summary>Gives a customer on <paramref name="platform"/> a profile (a name and a picture) its profile API answers with.</summary>
+    public void AddProfile(string platform, string userId, string name) => _profiles[(platform, userId)] = name;
+
+    /// <summary>The name in a customer's profile, or null when they have none.</summary>
+    public string? ProfileName(string platform, string userId) => _profiles.GetValueOrDefault((platform, userId));
 
     /// <summary>Keeps a file a customer sends on <paramref name="platform"/>, downloadable by <paramref name="mediaId"/>.</summary>
     public void AddMedia(string platform, string mediaId, SimulatedFile file) => _media[(platform, mediaId)] = file;
@@ -113,5 +120,6 @@ public sealed class SimulatorState
         _acceptedRetryKeys.Clear();
         _weChatTokens.Clear();
         _media.Clear();
+        _profiles.Clear();
     }
 }

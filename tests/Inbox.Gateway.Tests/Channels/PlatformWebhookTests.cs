@@ -147,4 +147,28 @@ public sealed class PlatformWebhookTests(SystemFixture fixture) : IClassFixture<
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, (await SendAsync(huge, $"webhooks/line/{channel.ChannelId}")).Item1);
         Assert.DoesNotContain(await admin.ListConversationsAsync(), c => c.ChannelId == channel.ChannelId);
     }
+
+    [Theory]
+    [InlineData("messenger")]
+    [InlineData("instagram")]
+    [InlineData("line")]
+    public async Task A_new_customers_name_and_picture_come_from_the_platforms_profile_api(string platform)
+    {
+        using var admin = await System.SignInAsync(InboxSystem.AdminEmail, InboxSystem.AdminPassword);
+        using var supervisor = await System.SignInAsync(InboxSystem.SupervisorEmail, InboxSystem.SupervisorPassword);
+        await using var live = await AgentConnection.ConnectAsync(System.GatewayUrl, supervisor);
+        var channel = await SimulatedChannel.ConnectAsync(admin, System.GatewayUrl, platform);
+        var customer = channel.NewCustomer();
+        System.Simulator.State.AddProfile(platform, customer.Id, "Kenji Watanabe");
+
+        await channel.CustomerWritesAsync(customer, "Konnichiwa, is the store open on Sunday?");
+        var updated = await live.Events.WaitForAsync(e => e.Type == EventNames.ConversationUpdated && e.Conversation.ChannelUserId == customer.Id && e.Conversation.ContactHasAvatar, Timeout);
+        Assert.Equal("Kenji Watanabe", updated.Conversation.ContactName);
+        Assert.Equal("Kenji Watanabe", Assert.Single(await supervisor.ListConversationsAsync(), c => c.ChannelId == channel.ChannelId).ContactName);
+
+        using var picture = await supervisor.Http.GetAsync($"api/v1/conversations/{updated.Conversation.ConversationId}/avatar", TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.OK, picture.StatusCode);
+        Assert.Equal("image/png", picture.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(Simulator.Platforms.ProfileApi.Picture, await picture.Content.ReadAsByteArrayAsync(TestContext.Current.CancellationToken));
+    }
 }

@@ -16,6 +16,8 @@ export interface ConversationSummary {
   status: ConversationStatus;
   assigneeId: string | null;
   teamId: string | null;
+  /** Whether the customer's profile picture is in the inbox (GET .../conversations/{id}/avatar). */
+  contactHasAvatar?: boolean;
   lastSequence: number;
   lastMessagePreview: string;
   createdAt: string;

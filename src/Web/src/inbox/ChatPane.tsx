@@ -1,6 +1,6 @@
 import { useCallback } from 'react';
 import type { ConversationSummary } from '../api/types';
-import { initials } from '../shared/format';
+import { ContactAvatar } from '../shared/ContactAvatar';
 import { Composer } from './Composer';
 import { MessageList } from './MessageList';
 import { platformName } from './conversations';
@@ -27,9 +27,11 @@ export function ChatPane({ conversationId, conversation, thread, currentUserId, 
   return (
     <section className="chat" data-testid="chat-pane" data-conversation-id={conversationId}>
       <header className="chat__header">
-        <span className={`avatar platform--${conversation?.platform ?? 'webchat'}`} aria-hidden="true">
-          {initials(conversation?.contactName ?? '')}
-        </span>
+        {conversation ? (
+          <ContactAvatar conversation={conversation} />
+        ) : (
+          <span className="avatar platform--webchat" aria-hidden="true" />
+        )}
         <div className="chat__title">
           <h2 data-testid="chat-contact-name">{conversation?.contactName ?? 'Conversation'}</h2>
           {conversation && (

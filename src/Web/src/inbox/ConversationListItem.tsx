@@ -1,5 +1,6 @@
 import type { ConversationSummary } from '../api/types';
-import { formatFull, formatListTime, initials } from '../shared/format';
+import { ContactAvatar } from '../shared/ContactAvatar';
+import { formatFull, formatListTime } from '../shared/format';
 import { platformName } from './conversations';
 
 interface Props {
@@ -21,9 +22,7 @@ export function ConversationListItem({ conversation: c, active, unread, onOpen }
         aria-current={active ? 'true' : undefined}
         onClick={() => onOpen(c.conversationId)}
       >
-        <span className={`avatar platform--${c.platform}`} aria-hidden="true">
-          {initials(c.contactName)}
-        </span>
+        <ContactAvatar conversation={c} />
         <span className="conversation__main">
           <span className="conversation__top">
             <span className="conversation__name" data-testid="conversation-name">
