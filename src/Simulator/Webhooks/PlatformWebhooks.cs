@@ -69,9 +69,17 @@ public abstract class PlatformWebhooks(IReadOnlyDictionary<string, string> field
     protected string Field(string name) =>
         Fields.TryGetValue(name, out var value) ? value : throw new InvalidOperationException($"The simulated {Platform} channel has no '{name}'.");
 
-    protected static byte[] Json(JsonNode node) =>
+    protected static byte[] Json(JsonNode node)
+    {
+        // Platforms add fields without notice: every body carries one nobody has heard of, so a strict parser fails here.
+        if (node is JsonObject root && !root.ContainsKey("x_future_field"))
+        {
+            root["x_future_field"] = new JsonObject { ["added"] = "by the platform, without notice", ["version"] = 2 };
+        }
+
         // The default encoder writes non-ASCII as \uXXXX, as Meta does: a receiver that re-encodes before checking fails.
-        Encoding.UTF8.GetBytes(node.ToJsonString(new JsonSerializerOptions { WriteIndented = false }));
+        return Encoding.UTF8.GetBytes(node.ToJsonString(new JsonSerializerOptions { WriteIndented = false }));
+    }
 
     protected static byte[] HmacSha256(string key, byte[] body) => HMACSHA256.HashData(Encoding.UTF8.GetBytes(key), body);
 
