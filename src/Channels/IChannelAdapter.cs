@@ -18,6 +18,12 @@ public interface IChannelAdapter
     /// <summary>The body of the 200 that acknowledges a stored webhook (WeChat wants <c>success</c>; the others nothing).</summary>
     string Acknowledgement => "";
 
+    /// <summary>
+    /// True when the platform redelivers a refused webhook for days (Meta: up to 7): an authentic body the inbox cannot
+    /// read is then acknowledged and logged rather than refused, since refusing cannot make it readable.
+    /// </summary>
+    bool RedeliversRefusalsForDays => false;
+
     /// <summary>Checks a webhook request's authenticity (or answers a verification handshake) against the channel's credentials.</summary>
     WebhookCheck Check(WebhookRequest request, IReadOnlyDictionary<string, string> credentials);
 

@@ -33,6 +33,8 @@ public sealed class MessengerAdapter : IChannelAdapter
 
     public WebhookCheck Check(WebhookRequest request, IReadOnlyDictionary<string, string> credentials) => MetaWebhooks.Check(request, credentials);
 
+    public bool RedeliversRefusalsForDays => true;
+
     public IReadOnlyList<InboundEvent> Parse(ReadOnlyMemory<byte> body)
     {
         var webhook = JsonBodies.Object(body, Platform);

@@ -28,6 +28,8 @@ public sealed class WhatsAppAdapter : IChannelAdapter
 
     public WebhookCheck Check(WebhookRequest request, IReadOnlyDictionary<string, string> credentials) => MetaWebhooks.Check(request, credentials);
 
+    public bool RedeliversRefusalsForDays => true;
+
     public IReadOnlyList<InboundEvent> Parse(ReadOnlyMemory<byte> body)
     {
         var webhook = JsonBodies.Object(body, "WhatsApp");

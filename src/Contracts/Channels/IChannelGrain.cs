@@ -10,10 +10,12 @@ public interface IChannelGrain : IGrainWithStringKey
 {
     /// <summary>
     /// Connects a web-chat channel whose widget identifies itself with <paramref name="websiteToken"/>.
-    /// Idempotent for the same token; the token must not belong to another channel.
+    /// Idempotent for the same token; the token must not belong to another channel. Null makes one up (or keeps the
+    /// channel's). Throws <see cref="ArgumentException"/> for a bad name or token, <see cref="Errors.ConflictException"/>
+    /// for a token of another channel.
     /// </summary>
     [Alias("ConnectWebChat"), Requires(Permission.ChannelsManage)]
-    Task<ChannelInfo> ConnectWebChatAsync(string name, string websiteToken);
+    Task<ChannelInfo> ConnectWebChatAsync(string name, string? websiteToken);
 
     /// <summary>
     /// Connects a platform channel (WhatsApp, Messenger, Instagram, Telegram, LINE, WeChat) with the fields its platform

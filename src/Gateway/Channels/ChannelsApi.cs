@@ -16,6 +16,8 @@ namespace Inbox.Gateway.Channels;
 /// </summary>
 public static class ChannelsApi
 {
+    private const string WebsiteTokenField = "websiteToken";
+
     /// <summary>A list of channels.</summary>
     public sealed record ChannelList(IReadOnlyList<ChannelDetails> Items);
 
@@ -53,10 +55,12 @@ public static class ChannelsApi
     }
 
     /// <summary>Replaces the credentials with the body's fields, e.g. <c>{ "accessToken": "…", "appSecret": "…" }</c>.</summary>
-    public static Ok<PlatformList> Platforms() => TypedResults.Ok(new PlatformList(ChannelAdapters.All
-        .Select(a => new PlatformForm(a.Platform, a.Fields.Select(f => new PlatformField(f.Name, f.Kind.ToString().ToLowerInvariant(), f.Description)).ToList()))
-        .OrderBy(p => p.Platform, StringComparer.Ordinal)
-        .ToList()));
+    public static Ok<PlatformList> Platforms() => TypedResults.Ok(new PlatformList([
+        new PlatformForm(PlatformNames.Of(Platform.WebChat), [new PlatformField(WebsiteTokenField, "generated", "The widget's public token: the website embeds /widget.html?websiteToken=….")]),
+        .. ChannelAdapters.All
+            .Select(a => new PlatformForm(a.Platform, a.Fields.Select(f => new PlatformField(f.Name, f.Kind.ToString().ToLowerInvariant(), f.Description)).ToList()))
+            .OrderBy(p => p.Platform, StringComparer.Ordinal),
+    ]));
 
     public static async Task<Results<Created<ChannelDetails>, ProblemHttpResult>> ConnectAsync(ConnectRequest? request, IGrainFactory grains, HttpContext http)
     {
@@ -65,9 +69,9 @@ public static class ChannelsApi
             return Problems.BadRequest("Send the channel as a JSON object with platform, name and fields.");
         }
 
-        if (!PlatformNames.TryParse(request.Platform, out var platform) || platform == Platform.WebChat)
+        if (!PlatformNames.TryParse(request.Platform, out var platform))
         {
-            return Problems.BadRequest($"platform must be one of {string.Join(", ", ChannelAdapters.All.Select(a => a.Platform).Order(StringComparer.Ordinal))}.");
+            return Problems.BadRequest($"platform must be one of {string.Join(", ", Enum.GetValues<Platform>().Select(PlatformNames.Of))}.");
         }
 
         var channelId = request.ChannelId ?? GrainKeys.NewId("ch");
@@ -77,8 +81,24 @@ public static class ChannelsApi
         }
 
         var organisationId = CurrentUser.From(http.User).OrganisationId;
-        var details = await grains.GetGrain<IChannelGrain>(GrainKeys.Compose(organisationId, channelId))
-            .ConnectAsync(new ChannelSetup(platform, request.Name ?? "", request.Fields ?? []));
+        var channel = grains.GetGrain<IChannelGrain>(GrainKeys.Compose(organisationId, channelId));
+        ChannelDetails details;
+        if (platform == Platform.WebChat)
+        {
+            var fields = request.Fields ?? [];
+            if (fields.Keys.Any(k => k != WebsiteTokenField))
+            {
+                return Problems.BadRequest("A web chat takes one field, websiteToken (left out, one is made up).");
+            }
+
+            await channel.ConnectWebChatAsync(request.Name ?? "", fields.GetValueOrDefault(WebsiteTokenField));
+            details = (await channel.GetDetailsAsync())!;
+        }
+        else
+        {
+            details = await channel.ConnectAsync(new ChannelSetup(platform, request.Name ?? "", request.Fields ?? []));
+        }
+
         return TypedResults.Created($"/api/v1/channels/{channelId}", details);
     }
 

@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using System.Text.RegularExpressions;
 using Inbox.Channels;
 using Inbox.Channels.Outbound;
 using Inbox.Contracts.Audit;
@@ -38,27 +39,39 @@ public sealed partial class ChannelGrain(
     private IReadOnlyDictionary<string, string>? _secrets;
 
     private const int MaxNameLength = 100;
+    private const string WebsiteTokenField = "websiteToken";
     private const int GeneratedTokenLength = 32;
 
     // Letters and digits only: WeChat's server token allows nothing else (3-32 characters), and it suits every platform.
     private const string TokenAlphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
 
-    public async Task<ChannelInfo> ConnectWebChatAsync(string name, string websiteToken)
+    public async Task<ChannelInfo> ConnectWebChatAsync(string name, string? websiteToken)
     {
         var key = OrganisationScoped.Parse(this.GetPrimaryKeyString());
-        if (state.RecordExists && state.State.WebsiteToken != websiteToken)
+        websiteToken ??= state.State.WebsiteToken ?? RandomNumberGenerator.GetString(TokenAlphabet, GeneratedTokenLength);
+        if (!WebsiteTokenPattern().IsMatch(websiteToken))
         {
-            throw new InvalidOperationException($"Channel '{key.Key}' is already connected with another website token.");
+            throw new ArgumentException("A website token is 8-64 letters, digits, '-' or '_'.", nameof(websiteToken));
         }
 
-        var info = new ChannelInfo(key.OrganisationId, key.Id, Platform.WebChat, name);
+        if (state.RecordExists && state.State.WebsiteToken != websiteToken)
+        {
+            throw new ConflictException($"Channel '{key.Id}' is already connected{(state.State.Platform == Platform.WebChat ? " with another website token" : $" as a {PlatformNames.Of(state.State.Platform)} channel")}.");
+        }
+
+        if (string.IsNullOrWhiteSpace(name) || name.Trim().Length > MaxNameLength)
+        {
+            throw new ArgumentException($"Give the channel a name of 1-{MaxNameLength} characters.", nameof(name));
+        }
+
+        var info = new ChannelInfo(key.OrganisationId, key.Id, Platform.WebChat, name.Trim());
         var connecting = !state.RecordExists;
         if (!await GrainFactory.GetGrain<IChannelHandleGrain>(ChannelHandles.Website(websiteToken)).BindAsync(info))
         {
-            throw new InvalidOperationException("That website token belongs to another channel.");
+            throw new ConflictException("That website token belongs to another channel.");
         }
 
-        state.State = new ChannelState { Platform = Platform.WebChat, Name = name, WebsiteToken = websiteToken };
+        state.State = new ChannelState { Platform = Platform.WebChat, Name = info.Name, WebsiteToken = websiteToken };
         await state.WriteStateAsync();
         await GrainFactory.GetGrain<IOrganisationGrain>(key.OrganisationId).AddChannelAsync(key.Id);
         if (connecting)
@@ -251,6 +264,9 @@ public sealed partial class ChannelGrain(
         return (sender, context);
     }
 
+    [GeneratedRegex("^[A-Za-z0-9_-]{8,64}$")]
+    private static partial Regex WebsiteTokenPattern();
+
     private static IChannelAdapter? AdapterFor(Platform platform) =>
         platform == Platform.WebChat ? null : ChannelAdapters.For(PlatformNames.Of(platform));
 
@@ -308,6 +324,14 @@ public sealed partial class ChannelGrain(
     {
         var info = Info();
         var webhookPath = info.Platform == Platform.WebChat ? null : $"/webhooks/{PlatformNames.Of(info.Platform)}/{info.ChannelId}";
-        return new(info, [.. state.State.CredentialFields], state.State.CredentialsUpdatedAt, new Dictionary<string, string>(state.State.Settings), webhookPath);
+
+        // A web chat's website token is public (the widget's page carries it), so it is shown like a setting.
+        var settings = new Dictionary<string, string>(state.State.Settings);
+        if (state.State.WebsiteToken is { } websiteToken)
+        {
+            settings[WebsiteTokenField] = websiteToken;
+        }
+
+        return new(info, [.. state.State.CredentialFields], state.State.CredentialsUpdatedAt, settings, webhookPath);
     }
 }

@@ -66,7 +66,7 @@ public sealed partial class WebhookIngressGrain(TimeProvider time, ILogger<Webho
         catch (WebhookFormatException e)
         {
             LogMalformed(channel.OrganisationId, channel.ChannelId, e.Message);
-            return new WebhookAnswer(400, e.Message);
+            return adapter.RedeliversRefusalsForDays ? new WebhookAnswer(200, adapter.Acknowledgement) : new WebhookAnswer(400, e.Message);
         }
 
         var pending = await InboundDelivery.DeliverAsync(GrainFactory, channel, events);

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using Inbox.Contracts.Events;
 using Inbox.Simulator.Webhooks;
 using Inbox.Testing;
@@ -170,5 +171,65 @@ public sealed class PlatformWebhookTests(SystemFixture fixture) : IClassFixture<
         Assert.Equal(HttpStatusCode.OK, picture.StatusCode);
         Assert.Equal("image/png", picture.Content.Headers.ContentType?.MediaType);
         Assert.Equal(Simulator.Platforms.ProfileApi.Picture, await picture.Content.ReadAsByteArrayAsync(TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public async Task A_batch_with_unknown_and_broken_items_stores_every_valid_message_and_unreadable_bodies_never_get_a_500()
+    {
+        using var admin = await System.SignInAsync(InboxSystem.AdminEmail, InboxSystem.AdminPassword);
+        var whatsapp = await SimulatedChannel.ConnectAsync(admin, System.GatewayUrl, "whatsapp");
+        var customer = whatsapp.NewCustomer();
+        var batch = $$$"""
+            {"object":"whatsapp_business_account","entry":[{"id":"102290129340398","changes":[{"field":"messages","value":{
+              "messaging_product":"whatsapp","metadata":{"display_phone_number":"15550783881","phone_number_id":"106540352242922"},
+              "contacts":[{"profile":{"name":"Ana Silva"},"wa_id":"{{{customer.Id}}}"}],
+              "messages":[
+                {"from":"{{{customer.Id}}}","id":"wamid.BATCH1","timestamp":"1749416383","type":"text","text":{"body":"first, valid"}},
+                {"from":"{{{customer.Id}}}","id":"wamid.BATCH2","timestamp":"1749416384","type":"hologram","hologram":{"depth":3}},
+                {"timestamp":"1749416385","type":"text","text":{"body":"no sender, no id"}},
+                {"from":"{{{customer.Id}}}","id":"wamid.BATCH3","timestamp":"1749416386","type":"text","text":{"body":"last, valid"}}
+              ]}}]}]}
+            """;
+        await whatsapp.DeliverAsync(whatsapp.Webhooks.Raw(batch));
+
+        var conversation = Assert.Single(await admin.ListConversationsAsync(), c => c.ChannelId == whatsapp.ChannelId);
+        var messages = (await admin.GetMessagesAsync(conversation.ConversationId)).Items;
+        Assert.Equal(["first, valid", "", "last, valid"], messages.Select(m => m.Text));
+        Assert.Contains("hologram", messages[1].Notice, StringComparison.Ordinal);
+
+        // Unreadable but authentic: Meta would redeliver a refusal for days, so it is acknowledged and logged; the
+        // platforms that give up soon are told 400. Nothing is stored either way, and nothing is a 500.
+        using var http = new HttpClient();
+        using var metaAnswer = await http.SendAsync(whatsapp.Webhooks.Raw("{\"object\":\"whatsapp_business_account\",\"entry\":").ToRequest(whatsapp.WebhookUrl), TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.OK, metaAnswer.StatusCode);
+        var wechat = await SimulatedChannel.ConnectAsync(admin, System.GatewayUrl, "wechat");
+        using var xmlAnswer = await http.SendAsync(wechat.Webhooks.Raw("<xml><MsgType><![CDATA[text]]></MsgType>").ToRequest(wechat.WebhookUrl), TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.BadRequest, xmlAnswer.StatusCode);
+        var telegram = await SimulatedChannel.ConnectAsync(admin, System.GatewayUrl, "telegram");
+        using var jsonAnswer = await http.SendAsync(telegram.Webhooks.Raw("[1, 2").ToRequest(telegram.WebhookUrl), TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.BadRequest, jsonAnswer.StatusCode);
+        Assert.Equal(3, (await admin.GetMessagesAsync(conversation.ConversationId)).Items.Count);
+        Assert.DoesNotContain(await admin.ListConversationsAsync(), c => c.ChannelId == wechat.ChannelId || c.ChannelId == telegram.ChannelId);
+    }
+
+    [Fact]
+    public async Task An_admin_connects_a_web_chat_through_the_api_and_its_widget_works()
+    {
+        using var admin = await System.SignInAsync(InboxSystem.AdminEmail, InboxSystem.AdminPassword);
+        var details = await admin.ConnectChannelAsync("webchat", "Help centre", new Dictionary<string, string>());
+        var websiteToken = details.Settings!["websiteToken"];
+        Assert.Matches("^[A-Za-z0-9]{32}$", websiteToken);
+        Assert.Null(details.WebhookPath);
+
+        await using var visitor = await WidgetConnection.ConnectAsync(System.GatewayUrl, websiteToken, $"visitor-{Guid.NewGuid():N}");
+        var sent = await visitor.SendAsync("Hello from the help centre", "m-1");
+        Assert.Equal(1, sent.Sequence);
+        Assert.Single(await admin.ListConversationsAsync(), c => c.ChannelId == details.Channel.ChannelId);
+
+        var taken = await admin.Http.PostAsJsonAsync("api/v1/channels", new { platform = "webchat", name = "Copy", fields = new { websiteToken } }, TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.Conflict, taken.StatusCode);
+        var bad = await admin.Http.PostAsJsonAsync("api/v1/channels", new { platform = "webchat", name = "Bad", fields = new { websiteToken = "short" } }, TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        Assert.Contains("8-64", await bad.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
     }
 }

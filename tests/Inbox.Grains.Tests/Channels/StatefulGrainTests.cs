@@ -1,6 +1,7 @@
 using Inbox.Contracts.Channels;
 using Inbox.Contracts.Contacts;
 using Inbox.Contracts.Conversations;
+using Inbox.Contracts.Errors;
 using Inbox.Contracts.Keys;
 using Inbox.Contracts.Organisations;
 
@@ -57,7 +58,7 @@ public sealed class StatefulGrainTests(GrainClusterFixture fixture)
         // Connecting again with the same token is a no-op; another channel cannot take the token.
         Assert.Equal(connected, await channel.ConnectWebChatAsync("Acme website", token));
         var other = fixture.Inside.GetGrain<IChannelGrain>(GrainKeys.Compose(organisationId, "web2"));
-        await Assert.ThrowsAsync<InvalidOperationException>(() => other.ConnectWebChatAsync("Another site", token));
+        await Assert.ThrowsAsync<ConflictException>(() => other.ConnectWebChatAsync("Another site", token));
         Assert.Null(await fixture.Inside.GetGrain<IChannelHandleGrain>(ChannelHandles.Website(GrainKeys.NewId("unknown"))).GetChannelAsync());
     }
 }

@@ -20,6 +20,8 @@ function webhookUrl(details: ChannelDetails): string | null {
 /** One channel: where the platform must send webhooks, the values to paste there, and which secrets are set. */
 function ChannelCard({ details }: { details: ChannelDetails }) {
   const url = webhookUrl(details);
+  const websiteToken = details.channel.platform === 'webchat' ? details.settings?.websiteToken : undefined;
+  const widget = websiteToken ? `${window.location.origin}/widget.html?websiteToken=${encodeURIComponent(websiteToken)}` : null;
   return (
     <article className="panel channel-card" data-testid="channel-card" data-channel-id={details.channel.channelId}>
       <h3>
@@ -42,6 +44,11 @@ function ChannelCard({ details }: { details: ChannelDetails }) {
         </dl>
       )}
       {url && <p className="muted">{pasteWhere[details.channel.platform]}</p>}
+      {widget && (
+        <p className="muted">
+          Chat widget for the website: <code data-testid="channel-widget-url">{widget}</code> (link to it, or open it in an iframe).
+        </p>
+      )}
       <p className="muted">
         Secrets set: {details.credentialFields.filter((f) => !(f in (details.settings ?? {}))).join(', ') || 'none'}
         {details.credentialsUpdatedAt && ` · last changed ${formatFull(details.credentialsUpdatedAt)}`}
