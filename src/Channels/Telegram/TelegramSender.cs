@@ -41,6 +41,25 @@ public sealed class TelegramSender : IChannelSender
         };
     }
 
+    /// <summary>
+    /// The name comes with every update; the picture from <c>getUserProfilePhotos</c> (the newest photo's largest size)
+    /// and <c>getFile</c>. The file link carries the bot token, so it is only ever fetched by the inbox, never shown.
+    /// </summary>
+    public async Task<PlatformProfile?> FetchProfileAsync(SendContext context, string userId, CancellationToken cancellationToken)
+    {
+        var bot = $"./bot{context.Field(TelegramAdapter.BotTokenField)}/";
+        var (photos, _) = await PlatformHttp.GetAsync(context.Http, new Uri(context.BaseUrl, $"{bot}getUserProfilePhotos?user_id={Uri.EscapeDataString(userId)}&limit=1"), cancellationToken);
+        if (photos is not { IsSuccess: true } p || p.Json()?["result"]?["photos"]?[0] is not JsonArray sizes || (string?)sizes[^1]?["file_id"] is not { } fileId)
+        {
+            return null;
+        }
+
+        var (file, _) = await PlatformHttp.GetAsync(context.Http, new Uri(context.BaseUrl, $"{bot}getFile?file_id={Uri.EscapeDataString(fileId)}"), cancellationToken);
+        return file is { IsSuccess: true } f && (string?)f.Json()?["result"]?["file_path"] is { Length: > 0 } path
+            ? new PlatformProfile(null, new Uri(context.BaseUrl, $"./file/bot{context.Field(TelegramAdapter.BotTokenField)}/{path}"))
+            : null;
+    }
+
     public async Task<SendResult> SendAsync(SendContext context, OutboundMessage message, CancellationToken cancellationToken)
     {
         JsonNode chatId = long.TryParse(message.RecipientId, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var numeric)

@@ -42,6 +42,27 @@ public static class ProfileApi
                     ? Results.Json(new JsonObject { ["displayName"] = name, ["userId"] = userId, ["pictureUrl"] = PictureUrl(http, "line", userId), ["language"] = "en" })
                     : Results.Json(new JsonObject { ["message"] = "Not found" }, statusCode: 404));
 
+        // Telegram: the newest profile photo in its sizes; getFile then serves it like any other file.
+        app.MapGet("/telegram/{bot}/getUserProfilePhotos", (string bot, string? user_id, SimulatorState state) =>
+        {
+            if (!bot.StartsWith("bot", StringComparison.Ordinal) || user_id is null)
+            {
+                return Results.Json(new JsonObject { ["ok"] = false, ["error_code"] = 400, ["description"] = "Bad Request: user not found" }, statusCode: 400);
+            }
+
+            var photos = new JsonArray();
+            if (state.ProfileName("telegram", user_id) is not null)
+            {
+                var fileId = "avatar" + user_id;
+                state.AddMedia("telegram", fileId, new SimulatedFile(Picture, "image/png", null));
+                photos.Add(new JsonArray(
+                    new JsonObject { ["file_id"] = fileId + "_s", ["file_unique_id"] = "AQADa" + user_id, ["file_size"] = Picture.Length, ["width"] = 160, ["height"] = 160 },
+                    new JsonObject { ["file_id"] = fileId, ["file_unique_id"] = "AQADb" + user_id, ["file_size"] = Picture.Length, ["width"] = 640, ["height"] = 640 }));
+            }
+
+            return Results.Json(new JsonObject { ["ok"] = true, ["result"] = new JsonObject { ["total_count"] = photos.Count, ["photos"] = photos } });
+        });
+
         app.MapGet("/avatars/{platform}/{userId}", () => Results.Bytes(Picture, "image/png"));
     }
 

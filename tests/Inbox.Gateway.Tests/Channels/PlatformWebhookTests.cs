@@ -153,13 +153,15 @@ public sealed class PlatformWebhookTests(SystemFixture fixture) : IClassFixture<
     [InlineData("messenger")]
     [InlineData("instagram")]
     [InlineData("line")]
+    [InlineData("telegram")]
     public async Task A_new_customers_name_and_picture_come_from_the_platforms_profile_api(string platform)
     {
         using var admin = await System.SignInAsync(InboxSystem.AdminEmail, InboxSystem.AdminPassword);
         using var supervisor = await System.SignInAsync(InboxSystem.SupervisorEmail, InboxSystem.SupervisorPassword);
         await using var live = await AgentConnection.ConnectAsync(System.GatewayUrl, supervisor);
         var channel = await SimulatedChannel.ConnectAsync(admin, System.GatewayUrl, platform);
-        var customer = channel.NewCustomer();
+        // Telegram names the customer in the update itself; the others only through their profile API.
+        var customer = channel.NewCustomer(platform == "telegram" ? "Kenji Watanabe" : "Someone Else");
         System.Simulator.State.AddProfile(platform, customer.Id, "Kenji Watanabe");
 
         await channel.CustomerWritesAsync(customer, "Konnichiwa, is the store open on Sunday?");
