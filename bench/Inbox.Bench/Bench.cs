@@ -1,0 +1,174 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Globalization;
+using System.Runtime.InteropServices;
+using Azure.Data.Tables;
+using Inbox.Contracts.Events;
+using Inbox.Simulator.Webhooks;
+using Inbox.Testing;
+using Microsoft.AspNetCore.SignalR.Client;
+
+namespace Inbox.Bench;
+
+/// <summary>How long and how hard to measure, and where to write the results.</summary>
+/// <param name="Phase">How long each measured phase runs (the whole run takes about 5 phases plus start-up).</param>
+/// <param name="Workers">Concurrent requests in closed-loop phases.</param>
+/// <param name="ResultsDirectory">Where the JSON result goes.</param>
+/// <param name="Document">The Markdown document whose bench section is rewritten, or null to leave documents alone.</param>
+/// <param name="Command">The command line that ran the benchmark, as the report shows it.</param>
+internal sealed record BenchOptions(TimeSpan Phase, int Workers, string ResultsDirectory, string? Document, string Command);
+
+/// <summary>
+/// The benchmark suite: each figure of the inbox measured beside its limit on the same machine in the same run.
+/// Today: inbound webhook throughput and webhook → agent latency, against a bare Kestrel endpoint verifying the same
+/// signature, Azurite's raw insert rates, and bare HTTP and SignalR round trips.
+/// </summary>
+internal static class Bench
+{
+    private const int Customers = 256;
+    private static readonly TimeSpan Drain = TimeSpan.FromSeconds(5);
+
+    public static async Task<BenchReport> RunAsync(BenchOptions options, TextWriter log)
+    {
+        var phase = options.Phase;
+        log.WriteLine($"Limits: bare Kestrel + HMAC, echo round trips ({phase.TotalSeconds:0} s phases)");
+        await using var baseline = await Baseline.StartAsync();
+        using var baseHttp = Client(options.Workers);
+        var whatsapp = PlatformWebhooks.For("whatsapp", new Dictionary<string, string> { ["appSecret"] = Baseline.Secret, ["phoneNumberId"] = "106540352242922", ["verifyToken"] = "x" });
+        var sample = whatsapp.Text(new SimulatedCustomer("15550000000", "Bench"), "bench baseline", DateTimeOffset.UtcNow).Webhook;
+        var hookUrl = new Uri(baseline.Url, "hook");
+        var kestrelRate = await Load.ClosedLoopAsync(options.Workers, phase, async () =>
+        {
+            using var response = await baseHttp.SendAsync(sample.ToRequest(hookUrl));
+            response.EnsureSuccessStatusCode();
+        });
+        var httpEcho = await RoundTripsAsync(phase / 4, async () => (await baseHttp.GetAsync(new Uri(baseline.Url, "echo"))).Dispose());
+        await using var echoHub = new HubConnectionBuilder().WithUrl(new Uri(baseline.Url, "hubs/echo")).Build();
+        await echoHub.StartAsync();
+        var hubEcho = await RoundTripsAsync(phase / 4, () => echoHub.InvokeAsync<string>("Echo", "ping"));
+
+        log.WriteLine("Limits: Azurite single-entity inserts, sequential and concurrent");
+        var (sequentialInserts, concurrentInserts) = await AzuriteInsertsAsync(phase, options.Workers);
+
+        log.WriteLine("The inbox: Azurite + silo + gateway + simulator");
+        await using var system = await InboxSystem.StartAsync();
+        using var admin = await system.SignInAsync(InboxSystem.AdminEmail, InboxSystem.AdminPassword);
+        using var supervisor = await system.SignInAsync(InboxSystem.SupervisorEmail, InboxSystem.SupervisorPassword);
+        var channel = await SimulatedChannel.ConnectAsync(admin, system.GatewayUrl, "whatsapp");
+        var customers = Enumerable.Range(0, Customers).Select(i => channel.NewCustomer($"Bench customer {i}")).ToArray();
+
+        var sentAt = new ConcurrentDictionary<long, long>();
+        var latency = Load.NewHistogram();
+        long received = 0;
+        var measuring = false;
+        await using var agent = HubClient.Build(new Uri(system.GatewayUrl, "hubs/inbox"), o => o.Cookies = supervisor.Cookies);
+        agent.On<InboxEvent>("ReceiveEvent", e =>
+        {
+            if (e.Type != EventNames.MessageCreated || e.Message?.Text is not { } text || !text.StartsWith("bench ", StringComparison.Ordinal))
+            {
+                return;
+            }
+
+            Interlocked.Increment(ref received);
+            if (measuring && long.TryParse(text.AsSpan(6), CultureInfo.InvariantCulture, out var id) && sentAt.TryRemove(id, out var intended))
+            {
+                latency.RecordValue(Load.MicrosecondsSince(intended));
+            }
+        });
+        await agent.StartAsync();
+
+        using var inboxHttp = Client(options.Workers);
+        long nextId = 0;
+        long accepted = 0;
+        async Task SendAsync(long intended)
+        {
+            var id = Interlocked.Increment(ref nextId);
+            sentAt[id] = intended;
+            var webhook = channel.Webhooks.Text(customers[id % Customers], $"bench {id}", DateTimeOffset.UtcNow).Webhook;
+            using var response = await inboxHttp.SendAsync(webhook.ToRequest(channel.WebhookUrl));
+            if (response.IsSuccessStatusCode)
+            {
+                Interlocked.Increment(ref accepted);
+            }
+        }
+
+        log.WriteLine("Warm-up, then inbound throughput (closed loop)");
+        await Load.ClosedLoopAsync(options.Workers, TimeSpan.FromSeconds(Math.Min(5, phase.TotalSeconds)), () => SendAsync(Stopwatch.GetTimestamp()));
+        await Task.Delay(Drain);
+        var before = Interlocked.Read(ref received);
+        var clock = Stopwatch.StartNew();
+        await Load.ClosedLoopAsync(options.Workers, phase, () => SendAsync(Stopwatch.GetTimestamp()));
+        var inboundRate = (Interlocked.Read(ref received) - before) / clock.Elapsed.TotalSeconds;
+
+        var rate = Math.Max(1, inboundRate / 2);
+        log.WriteLine($"Latency at half the maximum ({rate:0} messages/s, open loop)");
+        await Task.Delay(Drain);
+        sentAt.Clear();
+        measuring = true;
+        await Load.OpenLoopAsync(rate, phase, (_, intended) => SendAsync(intended));
+        await Task.Delay(Drain);
+        measuring = false;
+        var sent = Interlocked.Read(ref nextId);
+        var lost = Interlocked.Read(ref accepted) - Interlocked.Read(ref received);
+
+        var rows = new List<Row>
+        {
+            new(
+                "inbound: signed WhatsApp webhooks → stored → event on an agent's SignalR client",
+                [new("throughput", inboundRate, "messages/s")],
+                [new("bare Kestrel + HMAC", kestrelRate, "requests/s"), new("Azurite inserts, sequential", sequentialInserts, "/s"), new("Azurite inserts, concurrent", concurrentInserts, "/s")],
+                "≥ 50% of Azurite's concurrent insert rate",
+                inboundRate >= concurrentInserts / 2),
+            new(
+                $"latency webhook → agent at {rate:0}/s (half the maximum)",
+                [new("p50", Load.Milliseconds(latency, 50), "ms"), new("p99", Load.Milliseconds(latency, 99), "ms"), new("p99.9", Load.Milliseconds(latency, 99.9), "ms")],
+                [new("HTTP echo p50", Load.Milliseconds(httpEcho, 50), "ms"), new("HTTP echo p99", Load.Milliseconds(httpEcho, 99), "ms"), new("SignalR echo p50", Load.Milliseconds(hubEcho, 50), "ms"), new("SignalR echo p99", Load.Milliseconds(hubEcho, 99), "ms")],
+                "p99 ≤ 50 ms, p99.9 ≤ 200 ms",
+                latency.TotalCount > 0 && Load.Milliseconds(latency, 99) <= 50 && Load.Milliseconds(latency, 99.9) <= 200),
+        };
+
+        var report = new BenchReport(DateTimeOffset.UtcNow, Machine(), options.Command, phase.TotalSeconds, sent, lost, rows);
+        var path = report.WriteJson(options.ResultsDirectory);
+        log.WriteLine($"Results: {path}");
+        if (options.Document is { } document)
+        {
+            report.WriteInto(document);
+            log.WriteLine($"Table written into {document}");
+        }
+
+        log.WriteLine(report.Markdown());
+        return report;
+    }
+
+    private static HttpClient Client(int connections) =>
+        new(new SocketsHttpHandler { MaxConnectionsPerServer = connections, PooledConnectionLifetime = TimeSpan.FromMinutes(10) }) { Timeout = TimeSpan.FromSeconds(30) };
+
+    private static async Task<HdrHistogram.LongConcurrentHistogram> RoundTripsAsync(TimeSpan duration, Func<Task> roundTrip)
+    {
+        var histogram = Load.NewHistogram();
+        var clock = Stopwatch.StartNew();
+        while (clock.Elapsed < duration)
+        {
+            var start = Stopwatch.GetTimestamp();
+            await roundTrip();
+            histogram.RecordValue(Load.MicrosecondsSince(start));
+        }
+
+        return histogram;
+    }
+
+    private static async Task<(double Sequential, double Concurrent)> AzuriteInsertsAsync(TimeSpan phase, int workers)
+    {
+        await using var azurite = await Azurite.StartAsync();
+        var table = new TableServiceClient(azurite.ConnectionString).GetTableClient("BenchInserts");
+        await table.CreateIfNotExistsAsync();
+        long row = 0;
+        Task InsertAsync() => table.AddEntityAsync(new TableEntity("p" + (Interlocked.Increment(ref row) % 64), Guid.NewGuid().ToString("N")) { ["Text"] = "bench insert" });
+        var sequential = await Load.ClosedLoopAsync(1, phase / 2, InsertAsync);
+        var concurrent = await Load.ClosedLoopAsync(workers, phase / 2, InsertAsync);
+        return (sequential, concurrent);
+    }
+
+    private static string Machine() => string.Create(CultureInfo.InvariantCulture,
+        $"{Environment.ProcessorCount} cores, {GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / (1024.0 * 1024 * 1024):0} GiB, {RuntimeInformation.OSDescription.Trim()}, .NET {Environment.Version}");
+}

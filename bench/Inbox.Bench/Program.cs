@@ -1,0 +1,36 @@
+using System.Globalization;
+using Inbox.Bench;
+
+// ./bench.sh [--seconds N] [--workers N] [--no-docs]: every figure beside its limit, in one run on this machine.
+var seconds = 60.0;
+var workers = 32;
+var writeDocs = true;
+for (var i = 0; i < args.Length; i++)
+{
+    switch (args[i])
+    {
+        case "--seconds" when i + 1 < args.Length:
+            seconds = double.Parse(args[++i], CultureInfo.InvariantCulture);
+            break;
+        case "--workers" when i + 1 < args.Length:
+            workers = int.Parse(args[++i], CultureInfo.InvariantCulture);
+            break;
+        case "--no-docs":
+            writeDocs = false;
+            break;
+        default:
+            Console.Error.WriteLine($"Unknown argument '{args[i]}'. Use --seconds N, --workers N, --no-docs.");
+            return 2;
+    }
+}
+
+var root = Inbox.Testing.RepoPaths.Root;
+var report = await Bench.RunAsync(
+    new BenchOptions(
+        TimeSpan.FromSeconds(seconds),
+        workers,
+        Path.Combine(root, "bench", "results"),
+        writeDocs ? Path.Combine(root, "docs", "benchmarks.md") : null,
+        "./bench.sh " + string.Join(' ', args)),
+    Console.Out);
+return report.MessagesLost == 0 ? 0 : 1;
