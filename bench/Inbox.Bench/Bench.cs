@@ -49,13 +49,13 @@ internal static class Bench
 
         log.WriteLine("Limits: Azurite single-entity inserts, sequential and concurrent");
         double sequentialInserts, concurrentInserts;
-        await using (var fresh = await Azurite.StartAsync())
+        await using (var fresh = await Azurite.StartAsync(inMemory: true))
         {
             (sequentialInserts, concurrentInserts) = await AzuriteInsertsAsync(fresh.ConnectionString, phase, options.Workers);
         }
 
         log.WriteLine("The inbox: Azurite + silo + gateway + simulator");
-        await using var system = await InboxSystem.StartAsync();
+        await using var system = await InboxSystem.StartAsync(inMemoryStorage: true);
         using var admin = await system.SignInAsync(InboxSystem.AdminEmail, InboxSystem.AdminPassword);
         using var supervisor = await system.SignInAsync(InboxSystem.SupervisorEmail, InboxSystem.SupervisorPassword);
         var channel = await SimulatedChannel.ConnectAsync(admin, system.GatewayUrl, "whatsapp");

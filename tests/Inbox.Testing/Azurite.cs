@@ -36,7 +36,11 @@ public sealed class Azurite : IAsyncDisposable
 
     private int TablePort { get; }
 
-    public static async Task<Azurite> StartAsync()
+    /// <summary>
+    /// Starts a private Azurite on free ports. <paramref name="inMemory"/> keeps its data in memory only (no periodic
+    /// saves of the whole database to disk, whose pauses grow with the data): what the benchmarks use.
+    /// </summary>
+    public static async Task<Azurite> StartAsync(bool inMemory = false)
     {
         var executable = Path.Combine(RepoPaths.Root, "node_modules", ".bin", "azurite");
         if (!File.Exists(executable))
@@ -50,9 +54,10 @@ public sealed class Azurite : IAsyncDisposable
             "azurite",
             executable,
             [
-                "--silent", "--disableTelemetry", "--skipApiVersionCheck", "--loose", "--location", data,
+                "--silent", "--disableTelemetry", "--skipApiVersionCheck", "--loose",
                 "--blobHost", "127.0.0.1", "--queueHost", "127.0.0.1", "--tableHost", "127.0.0.1",
                 "--blobPort", $"{blob}", "--queuePort", $"{queue}", "--tablePort", $"{table}",
+                .. (inMemory ? (string[])["--inMemoryPersistence"] : ["--location", data]),
             ],
             data,
             new Dictionary<string, string>());
