@@ -12,7 +12,6 @@ namespace Inbox.Channels.Line;
 /// </summary>
 public sealed class LineSender : IChannelSender
 {
-    private const int MaxQuickReplies = 13;
     private const int MaxLabel = 20;
 
     public string Platform => LineAdapter.PlatformName;
@@ -55,7 +54,7 @@ public sealed class LineSender : IChannelSender
         {
             text["quickReply"] = new JsonObject
             {
-                ["items"] = new JsonArray([.. replies.Take(MaxQuickReplies).Select(title => (JsonNode)new JsonObject
+                ["items"] = new JsonArray([.. replies.Take(OutboundMessage.MaxQuickReplies).Select(title => (JsonNode)new JsonObject
                 {
                     ["type"] = "action",
                     ["action"] = new JsonObject { ["type"] = "message", ["label"] = PlatformHttp.Cut(title, MaxLabel), ["text"] = title },

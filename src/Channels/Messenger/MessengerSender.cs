@@ -12,7 +12,6 @@ namespace Inbox.Channels.Messenger;
 /// </summary>
 public sealed class MessengerSender(string platform) : IChannelSender
 {
-    private const int MaxQuickReplies = 13;
     private const int MaxTitle = 20;
 
     public static MessengerSender Messenger { get; } = new("messenger");
@@ -98,7 +97,7 @@ public sealed class MessengerSender(string platform) : IChannelSender
         var content = new JsonObject { ["text"] = message.Text };
         if (message.QuickReplies is { Count: > 0 } replies)
         {
-            content["quick_replies"] = new JsonArray([.. replies.Take(MaxQuickReplies).Select((title, i) => (JsonNode)new JsonObject
+            content["quick_replies"] = new JsonArray([.. replies.Take(OutboundMessage.MaxQuickReplies).Select((title, i) => (JsonNode)new JsonObject
             {
                 ["content_type"] = "text",
                 ["title"] = PlatformHttp.Cut(title, MaxTitle),

@@ -1,3 +1,5 @@
+using Inbox.Channels.Inbound;
+
 namespace Inbox.Channels.Outbound;
 
 /// <summary>An agent's reply as a platform sender needs it.</summary>
@@ -6,7 +8,11 @@ namespace Inbox.Channels.Outbound;
 /// <param name="Text">What the agent wrote.</param>
 /// <param name="QuickReplies">Answers the customer can tap, where the platform has buttons (at most 3 on WhatsApp, 13 elsewhere).</param>
 /// <param name="File">A file sent with the reply (the text is then its caption), or null.</param>
-public sealed record OutboundMessage(string MessageId, string RecipientId, string Text, IReadOnlyList<string>? QuickReplies = null, OutboundFile? File = null);
+public sealed record OutboundMessage(string MessageId, string RecipientId, string Text, IReadOnlyList<string>? QuickReplies = null, OutboundFile? File = null)
+{
+    /// <summary>The most quick replies most platforms show (Messenger's and LINE's limit; a platform may show fewer).</summary>
+    public const int MaxQuickReplies = 13;
+}
 
 /// <summary>A file an agent sends.</summary>
 /// <param name="IsImage">True for a picture the platform shows as one (JPEG or PNG); anything else goes as a document.</param>
@@ -72,6 +78,15 @@ public interface IChannelSender
 
     /// <summary>Where the platform serves media, when not at the API's base address.</summary>
     Uri? DefaultMediaBaseUrl => null;
+
+    /// <summary>The most quick replies the platform shows on one message.</summary>
+    int MaxQuickReplies => OutboundMessage.MaxQuickReplies;
+
+    /// <summary>
+    /// What an error the platform reports by webhook (a failed status) means, in the same kinds as a refused send;
+    /// unknown where the platform reports none that way.
+    /// </summary>
+    SendFailureKind Classify(PlatformError platformError) => SendFailureKind.Unknown;
 
     /// <summary>Sends <paramref name="message"/>. Network failures surface as a transient refusal, never as an exception.</summary>
     Task<SendResult> SendAsync(SendContext context, OutboundMessage message, CancellationToken cancellationToken);

@@ -13,12 +13,18 @@ namespace Inbox.Channels.WhatsApp;
 /// </summary>
 public sealed class WhatsAppSender : IChannelSender
 {
+    // WhatsApp's interactive reply buttons: three at most.
     private const int MaxButtons = 3;
     private const int MaxButtonTitle = 20;
 
     public string Platform => WhatsAppAdapter.PlatformName;
 
     public Uri DefaultBaseUrl { get; } = new("https://graph.facebook.com/v21.0/");
+
+    public int MaxQuickReplies => MaxButtons;
+
+    // WhatsApp answers a send 200 and reports most failures later, in a failed status.
+    public SendFailureKind Classify(PlatformError platformError) => WhatsAppErrors.Classify(platformError);
 
     /// <summary>
     /// Two steps, as Meta documents: the media id gives a short-lived URL (5 minutes), fetched with the same bearer

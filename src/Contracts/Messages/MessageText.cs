@@ -41,30 +41,27 @@ public static class MessageText
         _ => null,
     };
 
-    /// <summary>The most quick replies a message may offer (Messenger's and LINE's limit; WhatsApp takes 3).</summary>
+    /// <summary>The most quick replies a message may offer on most platforms (Messenger's and LINE's limit).</summary>
     public const int MaxQuickReplies = 13;
 
     /// <summary>The longest quick-reply title every platform shows uncut.</summary>
     public const int MaxQuickReplyLength = 20;
 
-    /// <summary>Why a reply's quick replies cannot be sent on <paramref name="platform"/>, or null when they can.</summary>
-    public static string? ValidateQuickReplies(IReadOnlyList<string>? quickReplies, Channels.Platform platform)
+    /// <summary>
+    /// Why a reply's quick replies cannot be sent on <paramref name="platform"/>, which shows at most
+    /// <paramref name="max"/> (0: none), or null when they can.
+    /// </summary>
+    public static string? ValidateQuickReplies(IReadOnlyList<string>? quickReplies, Channels.Platform platform, int max)
     {
         if (quickReplies is null or { Count: 0 })
         {
             return null;
         }
 
-        var max = platform switch
-        {
-            Channels.Platform.WebChat => 0,
-            Channels.Platform.WhatsApp => 3,
-            _ => MaxQuickReplies,
-        };
         if (quickReplies.Count > max)
         {
             return max == 0
-                ? "Quick replies are for platform channels; web chat shows none."
+                ? $"Quick replies are for platform channels; {Channels.PlatformNames.Of(platform)} shows none."
                 : $"{Channels.PlatformNames.Of(platform)} shows at most {max} quick replies; this reply has {quickReplies.Count}.";
         }
 

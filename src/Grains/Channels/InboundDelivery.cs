@@ -2,7 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Inbox.Channels.Inbound;
 using Inbox.Channels.Outbound;
-using Inbox.Channels.WhatsApp;
+using Inbox.Channels;
 using Inbox.Contracts.Channels;
 using Inbox.Contracts.Conversations;
 using Inbox.Contracts.Keys;
@@ -116,7 +116,6 @@ internal static class InboundDelivery
         _ => throw new ArgumentOutOfRangeException(nameof(status), status, "Not a delivery status."),
     };
 
-    // Only WhatsApp reports failures by webhook (its send answers 200 and the failure comes later).
     private static SendFailureKind Classify(PlatformError error, Platform platform) =>
-        platform == Platform.WhatsApp ? WhatsAppErrors.Classify(error) : SendFailureKind.Unknown;
+        ChannelSenders.For(PlatformNames.Of(platform))?.Classify(error) ?? SendFailureKind.Unknown;
 }

@@ -1,3 +1,4 @@
+using Inbox.Channels;
 using Inbox.Contracts.Audit;
 using Inbox.Contracts.Channels;
 using Inbox.Contracts.Conversations;
@@ -120,7 +121,7 @@ public sealed partial class ConversationGrain(
     {
         EnsureReadable();
         var file = reply.Attachments is { Count: > 0 } files ? files : null;
-        if ((MessageText.ValidateReply(reply.Text, file is not null) ?? MessageText.ValidateQuickReplies(reply.QuickReplies, state.State.Platform) ?? ValidateFile(file)) is { } problem)
+        if ((MessageText.ValidateReply(reply.Text, file is not null) ?? MessageText.ValidateQuickReplies(reply.QuickReplies, state.State.Platform, MaxQuickRepliesOn(state.State.Platform)) ?? ValidateFile(file)) is { } problem)
         {
             throw new ArgumentException(problem, nameof(reply));
         }
@@ -292,6 +293,9 @@ public sealed partial class ConversationGrain(
             LogSendCrashed(e, _key.Key, message.Sequence);
         }
     }
+
+    // Web chat shows no buttons; each platform says how many it shows.
+    private static int MaxQuickRepliesOn(Platform platform) => ChannelSenders.For(PlatformNames.Of(platform))?.MaxQuickReplies ?? 0;
 
     // One file per reply, already stored under this conversation (a gateway can only have put it there), on a platform channel.
     private string? ValidateFile(IReadOnlyList<MessageAttachment>? file) => file switch
