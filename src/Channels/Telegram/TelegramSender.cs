@@ -20,8 +20,7 @@ public sealed class TelegramSender : IChannelSender
     /// <summary><c>getFile</c> gives a <c>file_path</c> (valid at least an hour), fetched from <c>{base}file/bot{token}/{file_path}</c>.</summary>
     public async Task<MediaFetch> FetchMediaAsync(SendContext context, string mediaId, CancellationToken cancellationToken)
     {
-        var token = context.Field(TelegramAdapter.BotTokenField);
-        var (info, unreachable) = await PlatformHttp.GetAsync(context.Http, new Uri(context.BaseUrl, $"./bot{token}/getFile?file_id={Uri.EscapeDataString(mediaId)}"), cancellationToken);
+        var (info, unreachable) = await PlatformHttp.GetAsync(context.Http, Method(context, $"getFile?file_id={Uri.EscapeDataString(mediaId)}"), cancellationToken);
         if (info is not { } i)
         {
             return new MediaFetch.Failed(unreachable!);
@@ -32,7 +31,7 @@ public sealed class TelegramSender : IChannelSender
             return new MediaFetch.Failed(TelegramErrors.FromResponse(i.Status, i.Body));
         }
 
-        var (file, unreachableFile) = await PlatformHttp.GetAsync(context.Http, new Uri(context.BaseUrl, $"./file/bot{token}/{path}"), cancellationToken, maxBytes: PlatformHttp.MaxMediaBytes);
+        var (file, unreachableFile) = await PlatformHttp.GetAsync(context.Http, File(context, path), cancellationToken, maxBytes: PlatformHttp.MaxMediaBytes);
         return file switch
         {
             null => new MediaFetch.Failed(unreachableFile!),
@@ -47,16 +46,15 @@ public sealed class TelegramSender : IChannelSender
     /// </summary>
     public async Task<PlatformProfile?> FetchProfileAsync(SendContext context, string userId, CancellationToken cancellationToken)
     {
-        var bot = $"./bot{context.Field(TelegramAdapter.BotTokenField)}/";
-        var (photos, _) = await PlatformHttp.GetAsync(context.Http, new Uri(context.BaseUrl, $"{bot}getUserProfilePhotos?user_id={Uri.EscapeDataString(userId)}&limit=1"), cancellationToken);
+        var (photos, _) = await PlatformHttp.GetAsync(context.Http, Method(context, $"getUserProfilePhotos?user_id={Uri.EscapeDataString(userId)}&limit=1"), cancellationToken);
         if (photos is not { IsSuccess: true } p || p.Json()?["result"]?["photos"]?[0] is not JsonArray sizes || (string?)sizes[^1]?["file_id"] is not { } fileId)
         {
             return null;
         }
 
-        var (file, _) = await PlatformHttp.GetAsync(context.Http, new Uri(context.BaseUrl, $"{bot}getFile?file_id={Uri.EscapeDataString(fileId)}"), cancellationToken);
+        var (file, _) = await PlatformHttp.GetAsync(context.Http, Method(context, $"getFile?file_id={Uri.EscapeDataString(fileId)}"), cancellationToken);
         return file is { IsSuccess: true } f && (string?)f.Json()?["result"]?["file_path"] is { Length: > 0 } path
-            ? new PlatformProfile(null, new Uri(context.BaseUrl, $"./file/bot{context.Field(TelegramAdapter.BotTokenField)}/{path}"))
+            ? new PlatformProfile(null, File(context, path))
             : null;
     }
 
@@ -76,8 +74,6 @@ public sealed class TelegramSender : IChannelSender
             };
         }
 
-        // "./": a bot token has a colon, which would otherwise read as a URI scheme.
-        var bot = $"./bot{context.Field(TelegramAdapter.BotTokenField)}/";
         (PlatformHttp.Answer? Answer, SendFailure? Unreachable) exchange;
         if (message.File is { } file)
         {
@@ -93,11 +89,11 @@ public sealed class TelegramSender : IChannelSender
                 form.Add(new StringContent(PlatformHttp.Cut(message.Text, MaxCaption)), "caption");
             }
 
-            exchange = await PlatformHttp.PostFormAsync(context.Http, new Uri(context.BaseUrl, bot + (file.IsImage ? "sendPhoto" : "sendDocument")), form, null, cancellationToken);
+            exchange = await PlatformHttp.PostFormAsync(context.Http, Method(context, file.IsImage ? "sendPhoto" : "sendDocument"), form, null, cancellationToken);
         }
         else
         {
-            exchange = await PlatformHttp.PostJsonAsync(context.Http, new Uri(context.BaseUrl, bot + "sendMessage"), body, null, cancellationToken);
+            exchange = await PlatformHttp.PostJsonAsync(context.Http, Method(context, "sendMessage"), body, null, cancellationToken);
         }
 
         var (answer, unreachable) = exchange;
@@ -111,4 +107,11 @@ public sealed class TelegramSender : IChannelSender
             ? new SendResult.Accepted($"{message.RecipientId}:{id}")
             : new SendResult.Refused(TelegramErrors.FromResponse(a.Status, a.Body));
     }
+
+    // "./": a bot token has a colon, which would otherwise read as a URI scheme.
+    private static Uri Method(SendContext context, string method) =>
+        new(context.BaseUrl, $"./bot{context.Field(TelegramAdapter.BotTokenField)}/{method}");
+
+    private static Uri File(SendContext context, string path) =>
+        new(context.BaseUrl, $"./file/bot{context.Field(TelegramAdapter.BotTokenField)}/{path}");
 }

@@ -38,9 +38,9 @@ public sealed class WeChatSender : IChannelSender
                 var form = new MultipartFormDataContent { { PlatformHttp.FilePart(file), "media", file.FileName } };
                 return PlatformHttp.PostFormAsync(context.Http, new Uri(context.BaseUrl, $"cgi-bin/media/upload?access_token={Uri.EscapeDataString(token)}&type=image"), form, null, cancellationToken);
             });
-            if ((string?)uploaded?["media_id"] is not { Length: > 0 } mediaId)
+            if ((string?)uploaded?.Json()?["media_id"] is not { Length: > 0 } mediaId)
             {
-                return failed ?? PlatformHttp.Unsupported("WeChat gave no media_id for the uploaded image.");
+                return failed is null ? PlatformHttp.Unsupported("WeChat gave no media_id for the uploaded image.") : new SendResult.Refused(failed);
             }
 
             return await SendJsonAsync(context, new JsonObject { ["touser"] = message.RecipientId, ["msgtype"] = "image", ["image"] = new JsonObject { ["media_id"] = mediaId } }, cancellationToken);
@@ -68,31 +68,34 @@ public sealed class WeChatSender : IChannelSender
     // WeChat returns no message id for a customer-service message.
     private static async Task<SendResult> SendJsonAsync(SendContext context, JsonObject body, CancellationToken cancellationToken) =>
         (await CallAsync(context, token => PlatformHttp.PostJsonAsync(
-            context.Http, new Uri(context.BaseUrl, $"cgi-bin/message/custom/send?access_token={Uri.EscapeDataString(token)}"), body, null, cancellationToken))).Refused
-        ?? new SendResult.Accepted(null);
+            context.Http, new Uri(context.BaseUrl, $"cgi-bin/message/custom/send?access_token={Uri.EscapeDataString(token)}"), body, null, cancellationToken))).Failure is { } failure
+            ? new SendResult.Refused(failure)
+            : new SendResult.Accepted(null);
 
     /// <summary>
     /// One API call with the channel's access token: WeChat answers 200 with an <c>errcode</c>; a token it calls invalid
-    /// or expired is bought again once. Returns the answer's JSON, or the refusal.
+    /// or expired is bought again once. Returns the answer, or why it failed (<paramref name="failureOf"/> reads an
+    /// answer's failure; by default WeChat's <c>errcode</c>).
     /// </summary>
-    private static async Task<(JsonNode? Json, SendResult? Refused)> CallAsync(SendContext context, Func<string, Task<(PlatformHttp.Answer? Answer, SendFailure? Unreachable)>> call)
+    private static async Task<(PlatformHttp.Answer? Answer, SendFailure? Failure)> CallAsync(
+        SendContext context, Func<string, Task<(PlatformHttp.Answer? Answer, SendFailure? Unreachable)>> call, Func<PlatformHttp.Answer, SendFailure?>? failureOf = null)
     {
         for (var attempt = 0; ; attempt++)
         {
-            if (await TokenAsync(context, CancellationToken.None) is { } failedToken)
+            if (await TokenAsync(context, CancellationToken.None) is SendResult.Refused { Failure: var tokenFailure })
             {
-                return (null, failedToken);
+                return (null, tokenFailure);
             }
 
             var (answer, unreachable) = await call(context.Tokens.Token!);
             if (answer is not { } a)
             {
-                return (null, new SendResult.Refused(unreachable!));
+                return (null, unreachable);
             }
 
-            if (WeChatErrors.FromResponse(a.Status, a.Body) is not { } failure)
+            if ((failureOf ?? (x => WeChatErrors.FromResponse(x.Status, x.Body)))(a) is not { } failure)
             {
-                return (a.Json(), null);
+                return (a, null);
             }
 
             if (attempt == 0 && failure.Error.Code is "40001" or "40014" or "42001")
@@ -101,42 +104,19 @@ public sealed class WeChatSender : IChannelSender
                 continue;
             }
 
-            return (null, new SendResult.Refused(failure));
+            return (null, failure);
         }
     }
 
     /// <summary><c>cgi-bin/media/get</c> answers the file, or JSON with an <c>errcode</c> when it cannot.</summary>
     public async Task<MediaFetch> FetchMediaAsync(SendContext context, string mediaId, CancellationToken cancellationToken)
     {
-        for (var attempt = 0; ; attempt++)
-        {
-            if (await TokenAsync(context, cancellationToken) is SendResult.Refused { Failure: var tokenFailure })
-            {
-                return new MediaFetch.Failed(tokenFailure);
-            }
-
-            var url = new Uri(context.BaseUrl, $"cgi-bin/media/get?access_token={Uri.EscapeDataString(context.Tokens.Token!)}&media_id={Uri.EscapeDataString(mediaId)}");
-            var (file, unreachable) = await PlatformHttp.GetAsync(context.Http, url, cancellationToken, maxBytes: PlatformHttp.MaxMediaBytes);
-            if (file is not { } f)
-            {
-                return new MediaFetch.Failed(unreachable!);
-            }
-
-            var isError = f.ContentType is "application/json" or "text/plain" || !f.IsSuccess;
-            if (!isError)
-            {
-                return new MediaFetch.Fetched(f.Body, f.ContentType, null);
-            }
-
-            var failure = WeChatErrors.FromResponse(f.Status, f.Body) ?? PlatformHttp.DownloadFailed(f.Status);
-            if (attempt == 0 && failure.Error.Code is "40001" or "40014" or "42001")
-            {
-                context.Tokens.Token = null;
-                continue;
-            }
-
-            return new MediaFetch.Failed(failure);
-        }
+        var (file, failure) = await CallAsync(
+            context,
+            token => PlatformHttp.GetAsync(context.Http, new Uri(context.BaseUrl, $"cgi-bin/media/get?access_token={Uri.EscapeDataString(token)}&media_id={Uri.EscapeDataString(mediaId)}"),
+                cancellationToken, maxBytes: PlatformHttp.MaxMediaBytes),
+            f => f.ContentType is "application/json" or "text/plain" || !f.IsSuccess ? WeChatErrors.FromResponse(f.Status, f.Body) ?? PlatformHttp.DownloadFailed(f.Status) : null);
+        return file is { } f ? new MediaFetch.Fetched(f.Body, f.ContentType, null) : new MediaFetch.Failed(failure!);
     }
 
     private static async Task<SendResult?> TokenAsync(SendContext context, CancellationToken cancellationToken)
