@@ -45,7 +45,7 @@ public sealed class ChannelPagesTests : BrowserTest
             var telegram = PlatformWebhooks.For("telegram", new Dictionary<string, string> { ["secretToken"] = secretToken! });
             var customer = new SimulatedCustomer("1" + RandomNumberGenerator.GetString("0123456789", 9), "Ana Silva");
             // A real (if tiny) PNG, so the browser must actually decode what the inbox stored and served.
-            var photo = Convert.FromBase64String("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==");
+            var photo = ProfileApi.Picture;
             system.Simulator.State.AddMedia("telegram", "AgACphoto1", new SimulatedFile(photo, "image/png", null));
             using var http = new HttpClient();
             foreach (var (webhook, _) in new[]

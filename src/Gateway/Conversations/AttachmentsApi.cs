@@ -122,10 +122,7 @@ public static class AttachmentsApi
             return TypedResults.Problem("The customer's platform gave no profile picture.", statusCode: StatusCodes.Status404NotFound, title: "No picture.");
         }
 
-        http.Response.Headers.XContentTypeOptions = "nosniff";
-        http.Response.Headers.ContentSecurityPolicy = "sandbox; default-src 'none'";
-        http.Response.Headers.CacheControl = "private, max-age=3600";
-        return TypedResults.Stream(picture.Content, Inline.Contains(picture.ContentType) ? picture.ContentType : "application/octet-stream");
+        return Serve(http, picture, downloadName: null, cache: true);
     }
 
     public static async Task<Results<FileStreamHttpResult, NotFound>> PublicAsync(string token, MediaLinks links, MediaStore media, HttpContext http)
@@ -135,9 +132,28 @@ public static class AttachmentsApi
             return TypedResults.NotFound();
         }
 
+        return Serve(http, file, file.FileName, cache: false);
+    }
+
+    /// <summary>
+    /// Streams a stored file so it can never act as a page of the inbox's origin: no sniffing, a sandboxing CSP, and
+    /// anything but images, audio and video as a download named <paramref name="downloadName"/> (or as bare bytes).
+    /// </summary>
+    private static FileStreamHttpResult Serve(HttpContext http, MediaBlob file, string? downloadName, bool cache, bool ranges = false)
+    {
         http.Response.Headers.XContentTypeOptions = "nosniff";
         http.Response.Headers.ContentSecurityPolicy = "sandbox; default-src 'none'";
-        return TypedResults.Stream(file.Content, file.ContentType, fileDownloadName: Inline.Contains(file.ContentType) ? null : file.FileName);
+        if (cache)
+        {
+            http.Response.Headers.CacheControl = "private, max-age=3600";
+        }
+
+        var inline = Inline.Contains(file.ContentType);
+        return TypedResults.Stream(
+            file.Content,
+            inline || downloadName is not null ? file.ContentType : "application/octet-stream",
+            fileDownloadName: inline ? null : downloadName,
+            enableRangeProcessing: ranges);
     }
 
     // A name to show and to hand to platforms: no path, no control characters, not too long.
@@ -170,14 +186,6 @@ public static class AttachmentsApi
                 title: "Attachment not available.");
         }
 
-        http.Response.Headers.XContentTypeOptions = "nosniff";
-        http.Response.Headers.ContentSecurityPolicy = "sandbox; default-src 'none'";
-        http.Response.Headers.CacheControl = "private, max-age=3600";
-        var inline = Inline.Contains(file.ContentType);
-        return TypedResults.Stream(
-            file.Content,
-            file.ContentType,
-            fileDownloadName: inline ? null : file.FileName ?? attachment.FileName ?? attachmentId,
-            enableRangeProcessing: true);
+        return Serve(http, file, file.FileName ?? attachment.FileName ?? attachmentId, cache: true, ranges: true);
     }
 }

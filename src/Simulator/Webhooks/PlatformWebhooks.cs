@@ -213,24 +213,7 @@ public sealed class MessengerWebhooks(IReadOnlyDictionary<string, string> fields
     private (SimulatedWebhook, string) Message(SimulatedCustomer customer, DateTimeOffset at, Func<string, JsonObject> message)
     {
         var mid = $"m_{Convert.ToBase64String(Encoding.ASCII.GetBytes($"sim-{Next()}")).TrimEnd('=')}";
-        var account = Field("accountId");
-        var envelope = new JsonObject
-        {
-            ["object"] = envelopeObject,
-            ["entry"] = new JsonArray(new JsonObject
-            {
-                ["id"] = account,
-                ["time"] = at.ToUnixTimeMilliseconds(),
-                ["messaging"] = new JsonArray(new JsonObject
-                {
-                    ["sender"] = new JsonObject { ["id"] = customer.Id },
-                    ["recipient"] = new JsonObject { ["id"] = account },
-                    ["timestamp"] = at.ToUnixTimeMilliseconds(),
-                    ["message"] = message(mid),
-                }),
-            }),
-        };
-        return (SignedPost(envelope), mid);
+        return (Messaging(customer, at, "message", message(mid)), mid);
     }
 
     private SimulatedWebhook Messaging(SimulatedCustomer customer, DateTimeOffset at, string field, JsonObject content)
