@@ -13,7 +13,10 @@ build_dotnet
 say "Running the tests"
 log="$(mktemp)"
 status=0
-dotnet test Inbox.sln -c "$inbox_configuration" --no-build --nologo 2>&1 | tee "$log" || status=$?
+# The benchmark harness's smoke run loads both cores on purpose, so it runs after the other test assemblies (which
+# run in parallel with each other), not beside their timing-sensitive tests (session idle expiry, live delivery).
+dotnet test Inbox.sln -c "$inbox_configuration" --no-build --nologo --filter "FullyQualifiedName!~Inbox.Bench.Tests" 2>&1 | tee "$log" || status=$?
+dotnet test tests/Inbox.Bench.Tests -c "$inbox_configuration" --no-build --nologo 2>&1 | tee -a "$log" || status=$?
 
 # One closing line for every runner that reads it: totals over all test assemblies.
 awk '/(Passed|Failed)! +- +Failed: /{
