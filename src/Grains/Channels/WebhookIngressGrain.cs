@@ -12,8 +12,12 @@ namespace Inbox.Grains.Channels;
 /// Checks and stores one platform channel's webhooks. A stateless worker: each silo runs as many activations as the
 /// load needs, each keeping the channel's secrets in memory for a short while. A signature that fails against secrets
 /// older than a second is checked again against fresh ones, so rotating a secret takes effect at once.
+/// Reentrant: a webhook spends nearly all its time waiting on the conversation grains and storage, and a stateless
+/// worker takes one call at a time per activation with at most one activation per core, which held the whole silo to
+/// two webhooks in flight. Interleaved calls share the cached secrets; two that refresh them at once both load the same.
 /// </summary>
 [StatelessWorker]
+[Reentrant]
 public sealed partial class WebhookIngressGrain(TimeProvider time, ILogger<WebhookIngressGrain> logger) : Grain, IWebhookIngressGrain
 {
     private static readonly TimeSpan SecretsLifetime = TimeSpan.FromSeconds(30);

@@ -14,9 +14,10 @@ using Microsoft.Extensions.Logging;
 namespace Inbox.Grains.Conversations;
 
 /// <summary>
-/// One conversation. Each message is appended to the message log and then the conversation's row in the index is
-/// rewritten: two storage writes per message. The last messages are kept in memory so the chat pane's first page
-/// and redelivery checks need no storage read.
+/// One conversation. Each message is appended to the message log (the truth), published to everyone watching, and
+/// recorded in the audit log; the conversation's row in the index follows off the caller's path, batched with other
+/// conversations' rows and coalesced with this one's later changes (see <see cref="IndexAsync"/>). The last messages
+/// are kept in memory so the chat pane's first page and redelivery checks need no storage read.
 /// </summary>
 public sealed partial class ConversationGrain(
     [PersistentState(stateName: "conversation", storageName: GrainStorage.Name)] IPersistentState<ConversationState> state,
@@ -37,6 +38,9 @@ public sealed partial class ConversationGrain(
     private string _lastPreview = "";
     private DateTimeOffset _lastActivityAt;
     private bool _indexStale;
+
+    // The index row being written, if any; see IndexAsync.
+    private Task _indexing = Task.CompletedTask;
 
     // Replies go out one after another, in the order they were stored: each send waits for the one before.
     private Task _outbox = Task.CompletedTask;
@@ -63,7 +67,11 @@ public sealed partial class ConversationGrain(
         // The index can lag the log by the messages whose index write failed; reading the log from a little before
         // the indexed end finds them and fills the recent cache in the same query.
         Remember(await log.ReadRangeAsync(_key.Key, Math.Max(1, _lastSequence - RecentCapacity + 1), null, cancellationToken));
+        _ = IndexAsync();
     }
+
+    // A graceful deactivation (idle, shutdown, rebalancing) writes the index row a change left pending.
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) => IndexAsync();
 
     public async Task<ConversationSummary> StartAsync(ConversationStart start)
     {
@@ -137,6 +145,8 @@ public sealed partial class ConversationGrain(
             _outbox = SendAfterAsync(_outbox, message);
         }
 
+        // The agent's next read of the conversation list shows their reply.
+        await _indexing;
         return message;
     }
 
@@ -178,9 +188,9 @@ public sealed partial class ConversationGrain(
 
         (s.ContactName, s.ContactHasAvatar) = (newName, hasAvatar);
         await state.WriteStateAsync();
-        var summary = Summary();
-        await index.UpsertAsync(summary);
-        Publish(new InboxEvent(EventNames.ConversationUpdated, _lastSequence, summary, null));
+        _indexStale = true;
+        await IndexAsync();
+        Publish(new InboxEvent(EventNames.ConversationUpdated, _lastSequence, Summary(), null));
     }
 
     public async Task<MessageAttachment?> GetAttachmentAsync(long sequence, string attachmentId)
@@ -221,7 +231,7 @@ public sealed partial class ConversationGrain(
         {
             if (FindRedelivery(draft.Kind, draft.ExternalId) is { } recent)
             {
-                await RepairIndexAsync();
+                _ = IndexAsync();
                 return (recent, false);
             }
 
@@ -234,7 +244,7 @@ public sealed partial class ConversationGrain(
                     return (message, true);
                 case AppendOutcome.Duplicate:
                     // A redelivery older than the recent cache: the marker row found the message stored before.
-                    await RepairIndexAsync();
+                    _ = IndexAsync();
                     return (result.Existing!, false);
             }
 
@@ -253,16 +263,17 @@ public sealed partial class ConversationGrain(
     {
         Remember([message]);
 
-        // The audit entry names the message, never its text: the log says who did what, the conversation holds what was said.
-        await Task.WhenAll(
-            RepairIndexAsync(),
-            audit.RecordAsync(
-                _key.OrganisationId,
-                message.Kind == MessageKind.Incoming ? AuditActions.MessageReceived : AuditActions.MessageSent,
-                AuditSubjects.Conversation,
-                _key.Id,
-                after: new { message.MessageId, message.Sequence, message.Kind, message.DeliveryStatus }));
+        // Stored is enough for everyone watching to see it; the audit entry is in before the caller hears back.
         Publish(new InboxEvent(EventNames.MessageCreated, message.Sequence, Summary(), message));
+        _ = IndexAsync();
+
+        // The audit entry names the message, never its text: the log says who did what, the conversation holds what was said.
+        await audit.RecordAsync(
+            _key.OrganisationId,
+            message.Kind == MessageKind.Incoming ? AuditActions.MessageReceived : AuditActions.MessageSent,
+            AuditSubjects.Conversation,
+            _key.Id,
+            after: new { message.MessageId, message.Sequence, message.Kind, message.DeliveryStatus });
     }
 
     private async Task SendAfterAsync(Task previous, MessageRecord message)
@@ -398,15 +409,44 @@ public sealed partial class ConversationGrain(
     [LoggerMessage(EventId = 4302, Level = LogLevel.Error, Message = "Downloading the files of message {Sequence} of conversation {Conversation} failed inside the inbox")]
     private partial void LogDownloadCrashed(Exception exception, string conversation, long sequence);
 
+    [LoggerMessage(EventId = 4303, Level = LogLevel.Warning, Message = "Writing the index row of conversation {Conversation} failed; it is written again with its next change")]
+    private partial void LogIndexFailed(Exception exception, string conversation);
+
     [LoggerMessage(EventId = 4301, Level = LogLevel.Error, Message = "Sending message {Sequence} of conversation {Conversation} failed inside the inbox")]
     private partial void LogSendCrashed(Exception exception, string conversation, long sequence);
 
-    private async Task RepairIndexAsync()
+    /// <summary>
+    /// Brings the index row up to date, off the caller's path unless they await it. The row is derived from the log
+    /// and this grain's state, so it is written after them: while one write is in flight, later changes only mark it
+    /// stale and the next write carries them all (a customer's burst of short messages costs one or two index writes).
+    /// A failed write leaves it stale, to be written with the next change or at deactivation; a reactivated grain
+    /// reads the log past the indexed end and rewrites the row. Never throws.
+    /// </summary>
+    private Task IndexAsync()
     {
-        if (_indexStale)
+        if (_indexStale && _indexing.IsCompleted)
         {
-            await index.UpsertAsync(Summary());
+            _indexing = WriteIndexAsync();
+        }
+
+        return _indexing;
+    }
+
+    private async Task WriteIndexAsync()
+    {
+        while (_indexStale)
+        {
             _indexStale = false;
+            try
+            {
+                await index.UpsertAsync(Summary());
+            }
+            catch (Exception e)
+            {
+                _indexStale = true;
+                LogIndexFailed(e, _key.Key);
+                return;
+            }
         }
     }
 

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Azure.Data.Tables;
 using Inbox.Contracts.Conversations;
 using Inbox.Grains.Storage;
@@ -6,16 +7,43 @@ namespace Inbox.Grains.Conversations;
 
 /// <summary>
 /// The organisation's conversation list as a table (PartitionKey = organisation), written by each conversation grain
-/// after every change. It also holds the newest sequence the conversation has stored, which is how a reactivated
+/// after its changes. It also holds the newest sequence the conversation has stored, which is how a reactivated
 /// conversation finds the end of its log without a grain-state write per message.
 /// </summary>
+/// <remarks>
+/// Rows are written in batches: while one write to an organisation's partition is in flight, the rows that arrive
+/// gather and go together as one entity-group transaction (up to 100 rows) when it ends. A quiet organisation's row is
+/// written at once; a busy one pays one storage request for many conversations, and stays well inside Azure Table's
+/// 2,000 entities/s per partition for longer. A batch storage refuses is written again row by row, so one bad row
+/// costs only itself.
+/// </remarks>
 public sealed class ConversationIndex(TableServiceClient tables)
 {
-    private readonly TableClient _table = tables.GetTableClient(TableNames.Conversations);
+    private const int MaxBatch = 100;
 
-    /// <summary>Writes the conversation's row.</summary>
-    public async Task UpsertAsync(ConversationSummary summary, CancellationToken cancellationToken = default) =>
-        await _table.UpsertEntityAsync(ConversationEntity.From(summary), TableUpdateMode.Replace, cancellationToken);
+    private readonly TableClient _table = tables.GetTableClient(TableNames.Conversations);
+    private readonly ConcurrentDictionary<string, PartitionWrites> _partitions = new(StringComparer.Ordinal);
+
+    /// <summary>Writes the conversation's row; completes once it is stored.</summary>
+    public Task UpsertAsync(ConversationSummary summary)
+    {
+        var writes = _partitions.GetOrAdd(summary.OrganisationId, _ => new PartitionWrites());
+        var pending = new PendingRow(ConversationEntity.From(summary));
+        bool start;
+        lock (writes)
+        {
+            writes.Pending.Add(pending);
+            (start, writes.Writing) = (!writes.Writing, true);
+        }
+
+        if (start)
+        {
+            // Off the caller's scheduler: the batch carries other grains' rows, and must not run on one of theirs.
+            _ = Task.Run(() => DrainAsync(writes));
+        }
+
+        return pending.Stored.Task;
+    }
 
     /// <summary>The conversation's row, or null when it has none.</summary>
     public async Task<ConversationSummary?> GetAsync(string organisationId, string conversationId, CancellationToken cancellationToken = default)
@@ -45,5 +73,78 @@ public sealed class ConversationIndex(TableServiceClient tables)
         }
 
         return all.OrderByDescending(c => c.LastActivityAt).Take(query.Limit).ToList();
+    }
+
+    private async Task DrainAsync(PartitionWrites writes)
+    {
+        while (true)
+        {
+            List<PendingRow> batch;
+            lock (writes)
+            {
+                if (writes.Pending.Count == 0)
+                {
+                    writes.Writing = false;
+                    return;
+                }
+
+                batch = writes.Pending.Take(MaxBatch).ToList();
+                writes.Pending.RemoveRange(0, batch.Count);
+            }
+
+            await WriteAsync(batch);
+        }
+    }
+
+    private async Task WriteAsync(List<PendingRow> batch)
+    {
+        // A transaction may name a row once: the newest write of a row stands for the older ones in the same batch.
+        var newest = batch.GroupBy(p => p.Entity.RowKey, StringComparer.Ordinal).Select(g => g.Last().Entity).ToList();
+        try
+        {
+            if (newest.Count == 1)
+            {
+                await _table.UpsertEntityAsync(newest[0], TableUpdateMode.Replace);
+            }
+            else
+            {
+                await _table.SubmitTransactionAsync(newest.Select(e => new TableTransactionAction(TableTransactionActionType.UpsertReplace, e)));
+            }
+
+            batch.ForEach(p => p.Stored.TrySetResult());
+        }
+        catch (Exception) when (newest.Count > 1)
+        {
+            await Task.WhenAll(batch.GroupBy(p => p.Entity.RowKey, StringComparer.Ordinal).Select(WriteOneAsync));
+        }
+        catch (Exception e)
+        {
+            batch.ForEach(p => p.Stored.TrySetException(e));
+        }
+    }
+
+    private async Task WriteOneAsync(IGrouping<string, PendingRow> row)
+    {
+        try
+        {
+            await _table.UpsertEntityAsync(row.Last().Entity, TableUpdateMode.Replace);
+            row.ToList().ForEach(p => p.Stored.TrySetResult());
+        }
+        catch (Exception e)
+        {
+            row.ToList().ForEach(p => p.Stored.TrySetException(e));
+        }
+    }
+
+    private sealed class PartitionWrites
+    {
+        public List<PendingRow> Pending { get; } = [];
+
+        public bool Writing { get; set; }
+    }
+
+    private sealed record PendingRow(ConversationEntity Entity)
+    {
+        public TaskCompletionSource Stored { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }
 }
