@@ -16,14 +16,31 @@ namespace Inbox.Bench;
 /// <param name="ResultsDirectory">Where the JSON result goes.</param>
 /// <param name="Document">The Markdown document whose bench section is rewritten, or null to leave documents alone.</param>
 /// <param name="Command">The command line that ran the benchmark, as the report shows it.</param>
-internal sealed record BenchOptions(TimeSpan Phase, int Workers, string ResultsDirectory, string? Document, string Command);
+internal sealed record BenchOptions(TimeSpan Phase, int Workers, string ResultsDirectory, string? Document, string Command)
+{
+    /// <summary>How many agent clients the fan-out is measured to, in growing order.</summary>
+    public IReadOnlyList<int> FanOut { get; init; } = [100, 1_000, 5_000];
+
+    /// <summary>Events timed per fan-out size.</summary>
+    public int FanOutEvents { get; init; } = 30;
+
+    /// <summary>Conversation grains activated for the memory figure.</summary>
+    public int Activations { get; init; } = 100_000;
+
+    /// <summary>New customers whose first message makes a real conversation for the memory figure.</summary>
+    public int NewConversations { get; init; } = 5_000;
+
+    /// <summary>Agent replies per second in the reply phase.</summary>
+    public double RepliesPerSecond { get; init; } = 20;
+}
 
 /// <summary>
-/// The benchmark suite: each figure of the inbox measured beside its limit on the same machine in the same run.
-/// Today: inbound webhook throughput and webhook → agent latency, against a bare Kestrel endpoint verifying the same
-/// signature, Azurite's raw insert rates, and bare HTTP and SignalR round trips.
+/// The benchmark suite: each figure of the inbox measured beside its limit on the same machine in the same run:
+/// inbound webhook throughput and webhook → agent latency (against a bare Kestrel endpoint verifying the same signature,
+/// Azurite's raw insert rates, bare HTTP and SignalR round trips), agent reply → platform, fan-out to many agent
+/// clients and memory per connection (against a bare SignalR hub in its own process), and memory per conversation.
 /// </summary>
-internal static class Bench
+internal static partial class Bench
 {
     private const int Customers = 256;
     private static readonly TimeSpan Drain = TimeSpan.FromSeconds(5);
@@ -37,7 +54,7 @@ internal static class Bench
         var whatsapp = PlatformWebhooks.For("whatsapp", new Dictionary<string, string> { ["appSecret"] = Baseline.Secret, ["phoneNumberId"] = "106540352242922", ["verifyToken"] = "x" });
         var sample = whatsapp.Text(new SimulatedCustomer("15550000000", "Bench"), "bench baseline", DateTimeOffset.UtcNow).Webhook;
         var hookUrl = new Uri(baseline.Url, "hook");
-        var kestrelRate = await Load.ClosedLoopAsync(options.Workers, phase, async () =>
+        var kestrelRate = await Load.ClosedLoopAsync(options.Workers, phase / 2, async () =>
         {
             using var response = await baseHttp.SendAsync(sample.ToRequest(hookUrl));
             response.EnsureSuccessStatusCode();
@@ -84,20 +101,26 @@ internal static class Bench
         using var inboxHttp = Client(options.Workers);
         long nextId = 0;
         long accepted = 0;
-        async Task SendAsync(long intended)
+        async Task<bool> PostAsync(SimulatedCustomer customer, string text)
+        {
+            var webhook = channel.Webhooks.Text(customer, text, DateTimeOffset.UtcNow).Webhook;
+            using var response = await inboxHttp.SendAsync(webhook.ToRequest(channel.WebhookUrl));
+            return response.IsSuccessStatusCode;
+        }
+
+        async Task SendAsync(long intended, SimulatedCustomer? customer = null)
         {
             var id = Interlocked.Increment(ref nextId);
             sentAt[id] = intended;
-            var webhook = channel.Webhooks.Text(customers[id % Customers], $"bench {id}", DateTimeOffset.UtcNow).Webhook;
-            using var response = await inboxHttp.SendAsync(webhook.ToRequest(channel.WebhookUrl));
-            if (response.IsSuccessStatusCode)
+            if (await PostAsync(customer ?? customers[id % Customers], $"bench {id}"))
             {
                 Interlocked.Increment(ref accepted);
             }
         }
 
         log.WriteLine("Warm-up, then inbound throughput (closed loop)");
-        await Load.ClosedLoopAsync(options.Workers, TimeSpan.FromSeconds(Math.Min(5, phase.TotalSeconds)), () => SendAsync(Stopwatch.GetTimestamp()));
+        // Long enough for the processes' tiered JIT to settle: the figure is the sustained rate, not the first minute's.
+        await Load.ClosedLoopAsync(options.Workers, TimeSpan.FromSeconds(Math.Min(20, phase.TotalSeconds)), () => SendAsync(Stopwatch.GetTimestamp()));
         await Task.Delay(Drain);
         var before = Interlocked.Read(ref received);
         var clock = Stopwatch.StartNew();
@@ -112,13 +135,26 @@ internal static class Bench
         await Load.OpenLoopAsync(rate, phase, (_, intended) => SendAsync(intended));
         await Task.Delay(Drain);
         measuring = false;
-        var sent = Interlocked.Read(ref nextId);
-        var lost = Interlocked.Read(ref accepted) - Interlocked.Read(ref received);
 
         // Azurite keeps its tables in one Node process's memory and slows as they grow: measured again on the inbox's
         // own Azurite, after the inbox phases, the limit is the one the inbox actually ran against.
         log.WriteLine("Limits again: Azurite inserts on the inbox's Azurite, after the inbox phases");
-        var (_, concurrentAfter) = await AzuriteInsertsAsync(system.Azurite.ConnectionString, phase, options.Workers);
+        var (_, concurrentAfter) = await AzuriteInsertsAsync(system.Azurite.ConnectionString, phase / 2, options.Workers);
+
+        log.WriteLine($"Agent replies → platform simulator ({options.RepliesPerSecond:0}/s, open loop)");
+        var replies = await RepliesAsync(system, supervisor, channel.ChannelId, options.RepliesPerSecond, phase / 2);
+
+        log.WriteLine($"Fan-out to {string.Join(", ", options.FanOut)} agent clients, beside a bare SignalR hub");
+        var fanOut = await FanOutAsync(system, supervisor, options, id => PostAsync(customers[0], $"{Audience.Marker}{id}"));
+
+        log.WriteLine($"Memory: {options.NewConversations} new conversations, then {options.Activations} conversation grains activated");
+        var memory = await ConversationMemoryAsync(system, admin, options, async () =>
+        {
+            await Load.ForEachAsync(options.Workers, options.NewConversations, i => SendAsync(Stopwatch.GetTimestamp(), channel.NewCustomer($"New customer {i}")));
+            await WaitAsync(() => Interlocked.Read(ref received) >= Interlocked.Read(ref accepted), Drain);
+        });
+        var sent = Interlocked.Read(ref nextId);
+        var lost = Interlocked.Read(ref accepted) - Interlocked.Read(ref received) + replies.NotArrived;
 
         var rows = new List<Row>
         {
@@ -139,7 +175,10 @@ internal static class Bench
                 [new("HTTP echo p50", Load.Milliseconds(httpEcho, 50), "ms"), new("HTTP echo p99", Load.Milliseconds(httpEcho, 99), "ms"), new("SignalR echo p50", Load.Milliseconds(hubEcho, 50), "ms"), new("SignalR echo p99", Load.Milliseconds(hubEcho, 99), "ms")],
                 "p99 ≤ 50 ms, p99.9 ≤ 200 ms",
                 latency.TotalCount > 0 && Load.Milliseconds(latency, 99) <= 50 && Load.Milliseconds(latency, 99.9) <= 200),
+            replies.Row,
         };
+        rows.AddRange(fanOut);
+        rows.AddRange(memory);
 
         var report = new BenchReport(DateTimeOffset.UtcNow, Machine(), options.Command, phase.TotalSeconds, sent, lost, rows);
         var path = report.WriteJson(options.ResultsDirectory);
@@ -152,6 +191,15 @@ internal static class Bench
 
         log.WriteLine(report.Markdown());
         return report;
+    }
+
+    private static async Task WaitAsync(Func<bool> condition, TimeSpan timeout)
+    {
+        var clock = Stopwatch.StartNew();
+        while (!condition() && clock.Elapsed < timeout)
+        {
+            await Task.Delay(50);
+        }
     }
 
     private static HttpClient Client(int connections) =>

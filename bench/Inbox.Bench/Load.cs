@@ -25,6 +25,20 @@ internal static class Load
         return completed / clock.Elapsed.TotalSeconds;
     }
 
+    /// <summary>Runs <paramref name="operation"/> for 0 … <paramref name="count"/> − 1, <paramref name="workers"/> at a time.</summary>
+    public static async Task ForEachAsync(int workers, int count, Func<long, Task> operation)
+    {
+        long next = -1;
+        await Task.WhenAll(Enumerable.Range(0, workers).Select(async _ =>
+        {
+            long i;
+            while ((i = Interlocked.Increment(ref next)) < count)
+            {
+                await operation(i);
+            }
+        }));
+    }
+
     /// <summary>
     /// Starts <paramref name="operation"/> at <paramref name="ratePerSecond"/> for <paramref name="duration"/>, on schedule
     /// whether earlier ones finished or not, passing each its intended start (Stopwatch ticks): latencies measured from

@@ -2,6 +2,13 @@ using System.Globalization;
 using Inbox.Bench;
 
 // ./bench.sh [--seconds N] [--workers N] [--no-docs]: every figure beside its limit, in one run on this machine.
+if (args is [BareHub.Argument, var url])
+{
+    // The bare SignalR hub the benchmark measures beside the gateway, in a process of its own.
+    await BareHub.RunAsync(url);
+    return 0;
+}
+
 var seconds = 60.0;
 var workers = 32;
 var writeDocs = true;

@@ -49,6 +49,9 @@ public sealed class ServiceProcess : IAsyncDisposable
 
     public bool HasExited => _process.HasExited;
 
+    /// <summary>The operating system's id of the process (benchmarks read its heap through it).</summary>
+    public int ProcessId => _process.Id;
+
     /// <summary>The last lines the process printed, for failure messages.</summary>
     public string Tail => string.Join(Environment.NewLine, _tail);
 
