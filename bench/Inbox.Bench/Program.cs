@@ -1,7 +1,8 @@
 using System.Globalization;
 using Inbox.Bench;
 
-// ./bench.sh [--seconds N] [--workers N] [--no-docs]: every figure beside its limit, in one run on this machine.
+// ./bench.sh [--seconds N] [--workers N] [--fan-out N,N,...] [--activations N] [--new-conversations N] [--no-docs]:
+// every figure beside its limit, in one run on this machine.
 if (args is [BareHub.Argument, var url])
 {
     // The bare SignalR hub the benchmark measures beside the gateway, in a process of its own.
@@ -12,6 +13,7 @@ if (args is [BareHub.Argument, var url])
 var seconds = 60.0;
 var workers = 32;
 var writeDocs = true;
+var scale = new BenchOptions(TimeSpan.Zero, 0, "", null, "");
 for (var i = 0; i < args.Length; i++)
 {
     switch (args[i])
@@ -22,22 +24,33 @@ for (var i = 0; i < args.Length; i++)
         case "--workers" when i + 1 < args.Length:
             workers = int.Parse(args[++i], CultureInfo.InvariantCulture);
             break;
+        case "--fan-out" when i + 1 < args.Length:
+            scale = scale with { FanOut = [.. args[++i].Split(',').Select(n => int.Parse(n, CultureInfo.InvariantCulture))] };
+            break;
+        case "--activations" when i + 1 < args.Length:
+            scale = scale with { Activations = int.Parse(args[++i], CultureInfo.InvariantCulture) };
+            break;
+        case "--new-conversations" when i + 1 < args.Length:
+            scale = scale with { NewConversations = int.Parse(args[++i], CultureInfo.InvariantCulture) };
+            break;
         case "--no-docs":
             writeDocs = false;
             break;
         default:
-            Console.Error.WriteLine($"Unknown argument '{args[i]}'. Use --seconds N, --workers N, --no-docs.");
+            Console.Error.WriteLine($"Unknown argument '{args[i]}'. Use --seconds N, --workers N, --fan-out N,N,..., --activations N, --new-conversations N, --no-docs.");
             return 2;
     }
 }
 
 var root = Inbox.Testing.RepoPaths.Root;
 var report = await Bench.RunAsync(
-    new BenchOptions(
-        TimeSpan.FromSeconds(seconds),
-        workers,
-        Path.Combine(root, "bench", "results"),
-        writeDocs ? Path.Combine(root, "docs", "benchmarks.md") : null,
-        "./bench.sh " + string.Join(' ', args)),
+    scale with
+    {
+        Phase = TimeSpan.FromSeconds(seconds),
+        Workers = workers,
+        ResultsDirectory = Path.Combine(root, "bench", "results"),
+        Document = writeDocs ? Path.Combine(root, "docs", "benchmarks.md") : null,
+        Command = "./bench.sh " + string.Join(' ', args),
+    },
     Console.Out);
 return report.MessagesLost == 0 ? 0 : 1;

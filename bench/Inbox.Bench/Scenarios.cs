@@ -57,42 +57,67 @@ internal static partial class Bench
     /// <summary>
     /// The supervisor's session opens N connections to the inbox hub, and N clients connect to a bare SignalR hub in a
     /// process of its own; one customer message (through the webhook) and one bare broadcast of the same event are
-    /// timed until the last client has them. At the largest N, idle, both processes' heaps give the memory per connection.
+    /// timed until the last client has them. At the largest N, idle, both processes' heaps give the memory per
+    /// connection. The two audiences take turns, so this machine holds at most N connections (2N sockets) at a time.
     /// </summary>
     private static async Task<List<Row>> FanOutAsync(InboxSystem system, InboxApi agent, BenchOptions options, Func<long, Task<bool>> customerWrites)
     {
         var (bareProcess, bareUrl) = await BareHub.StartAsync();
         await using var bare = bareProcess;
-        await using var inboxAudience = new Audience(new Uri(system.GatewayUrl, "hubs/inbox"), agent.Cookies);
-        await using var bareAudience = new Audience(bareUrl, null);
         await using var broadcaster = new HubConnectionBuilder().WithUrl(bareUrl).Build();
         await broadcaster.StartAsync();
 
         var gatewayBefore = await Heap.AfterFullCollectionAsync(system.Gateway.ProcessId);
         var bareBefore = await Heap.AfterFullCollectionAsync(bare.ProcessId);
+        var largest = options.FanOut.Max();
+        double gatewayPerConnection = 0, barePerConnection = 0;
         var rows = new List<Row>();
         long id = 0;
         foreach (var clients in options.FanOut)
         {
-            await inboxAudience.GrowToAsync(clients);
-            await bareAudience.GrowToAsync(clients);
             var inbox = Load.NewHistogram();
-            var baseline = Load.NewHistogram();
-            for (var i = 0; i < options.FanOutEvents; i++)
+            var sent = new List<long>();
+            string payload;
+            await using (var audience = new Audience(new Uri(system.GatewayUrl, "hubs/inbox"), agent.Cookies))
             {
-                var sent = Interlocked.Increment(ref id);
-                inbox.RecordValue(await inboxAudience.TimeAsync(sent, async () =>
+                await audience.GrowToAsync(clients);
+                if (clients == largest)
                 {
-                    if (!await customerWrites(sent))
-                    {
-                        throw new InvalidOperationException("The inbox refused a fan-out webhook.");
-                    }
-                }));
+                    gatewayPerConnection = (await Heap.AfterFullCollectionAsync(system.Gateway.ProcessId) - gatewayBefore) / (double)clients;
+                }
 
-                // The same event's bytes, as the inbox sent them, broadcast by the bare hub.
-                var payload = inboxAudience.FirstPayload!.Replace($"{Audience.Marker}{IdAfter(inboxAudience.FirstPayload, Audience.Marker)}", $"{Audience.Marker}{sent}", StringComparison.Ordinal);
-                using var document = JsonDocument.Parse(payload);
-                baseline.RecordValue(await bareAudience.TimeAsync(sent, () => broadcaster.InvokeAsync("Broadcast", document.RootElement)));
+                for (var i = 0; i < options.FanOutEvents; i++)
+                {
+                    var next = Interlocked.Increment(ref id);
+                    sent.Add(next);
+                    inbox.RecordValue(await audience.TimeAsync(next, async () =>
+                    {
+                        if (!await customerWrites(next))
+                        {
+                            throw new InvalidOperationException("The inbox refused a fan-out webhook.");
+                        }
+                    }));
+                }
+
+                payload = audience.FirstPayload!;
+            }
+
+            // The same events' bytes, as the inbox sent them, broadcast by the bare hub.
+            var baseline = Load.NewHistogram();
+            var template = $"{Audience.Marker}{IdAfter(payload, Audience.Marker)}";
+            await using (var audience = new Audience(bareUrl, null))
+            {
+                await audience.GrowToAsync(clients);
+                if (clients == largest)
+                {
+                    barePerConnection = (await Heap.AfterFullCollectionAsync(bare.ProcessId) - bareBefore) / (double)clients;
+                }
+
+                foreach (var next in sent)
+                {
+                    using var document = JsonDocument.Parse(payload.Replace(template, $"{Audience.Marker}{next}", StringComparison.Ordinal));
+                    baseline.RecordValue(await audience.TimeAsync(next, () => broadcaster.InvokeAsync("Broadcast", document.RootElement)));
+                }
             }
 
             rows.Add(new Row(
@@ -103,12 +128,8 @@ internal static partial class Bench
                 clients == 1_000 ? Load.Milliseconds(inbox, 99) <= 2 * Load.Milliseconds(baseline, 99) : null));
         }
 
-        // Idle connections: no event in flight.
-        var count = inboxAudience.Count;
-        var gatewayPerConnection = (await Heap.AfterFullCollectionAsync(system.Gateway.ProcessId) - gatewayBefore) / (double)count;
-        var barePerConnection = (await Heap.AfterFullCollectionAsync(bare.ProcessId) - bareBefore) / (double)count;
         rows.Add(new Row(
-            $"memory per idle SignalR connection, {count:N0} agent connections to one gateway (managed heap after a full collection)",
+            $"memory per idle SignalR connection, {largest:N0} agent connections to one gateway (managed heap after a full collection)",
             [new("gateway", gatewayPerConnection / KiB, "KiB")],
             [new("bare hub", barePerConnection / KiB, "KiB")],
             "≤ 1.25× the bare hub's",
