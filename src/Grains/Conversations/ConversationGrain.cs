@@ -14,10 +14,10 @@ using Microsoft.Extensions.Logging;
 namespace Inbox.Grains.Conversations;
 
 /// <summary>
-/// One conversation. Each message is appended to the message log (the truth), published to everyone watching, and
-/// recorded in the audit log; the conversation's row in the index follows off the caller's path, batched with other
-/// conversations' rows and coalesced with this one's later changes (see <see cref="IndexAsync"/>). The last messages
-/// are kept in memory so the chat pane's first page and redelivery checks need no storage read.
+/// One conversation. Each message is appended to the message log (the truth) and published to everyone watching; then
+/// its audit entry and the conversation's row in the index are written, each batched with other conversations' writes
+/// (see <see cref="IndexAsync"/>). The last messages are kept in memory so the chat pane's first page and redelivery
+/// checks need no storage read.
 /// </summary>
 public sealed partial class ConversationGrain(
     [PersistentState(stateName: "conversation", storageName: GrainStorage.Name)] IPersistentState<ConversationState> state,
@@ -145,8 +145,6 @@ public sealed partial class ConversationGrain(
             _outbox = SendAfterAsync(_outbox, message);
         }
 
-        // The agent's next read of the conversation list shows their reply.
-        await _indexing;
         return message;
     }
 
@@ -263,9 +261,11 @@ public sealed partial class ConversationGrain(
     {
         Remember([message]);
 
-        // Stored is enough for everyone watching to see it; the audit entry is in before the caller hears back.
+        // Stored is enough for everyone watching to see it. The audit entry and the list row are written together,
+        // each batched with other conversations' (see IndexAsync), and are both in before the caller hears back, so
+        // whoever lists conversations after the answer sees this message.
         Publish(new InboxEvent(EventNames.MessageCreated, message.Sequence, Summary(), message));
-        _ = IndexAsync();
+        var indexed = IndexAsync();
 
         // The audit entry names the message, never its text: the log says who did what, the conversation holds what was said.
         await audit.RecordAsync(
@@ -274,6 +274,7 @@ public sealed partial class ConversationGrain(
             AuditSubjects.Conversation,
             _key.Id,
             after: new { message.MessageId, message.Sequence, message.Kind, message.DeliveryStatus });
+        await indexed;
     }
 
     private async Task SendAfterAsync(Task previous, MessageRecord message)
@@ -416,11 +417,10 @@ public sealed partial class ConversationGrain(
     private partial void LogSendCrashed(Exception exception, string conversation, long sequence);
 
     /// <summary>
-    /// Brings the index row up to date, off the caller's path unless they await it. The row is derived from the log
-    /// and this grain's state, so it is written after them: while one write is in flight, later changes only mark it
-    /// stale and the next write carries them all (a customer's burst of short messages costs one or two index writes).
-    /// A failed write leaves it stale, to be written with the next change or at deactivation; a reactivated grain
-    /// reads the log past the indexed end and rewrites the row. Never throws.
+    /// Brings the index row up to date; callers that answer a request await it, repairs do not. The row is derived from
+    /// the log and this grain's state, so it is written after them: while one write is in flight, later changes only
+    /// mark it stale and the next write carries them all. A failed write leaves it stale, to be written with the next
+    /// change or at deactivation; a reactivated grain reads the log past the indexed end and rewrites the row. Never throws.
     /// </summary>
     private Task IndexAsync()
     {
