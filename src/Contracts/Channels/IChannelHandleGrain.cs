@@ -22,6 +22,12 @@ public interface IChannelHandleGrain : IGrainWithStringKey
 /// <summary>The keys of <see cref="IChannelHandleGrain"/>: one namespace per kind of handle, so a website token can never pose as a webhook id.</summary>
 public static class ChannelHandles
 {
+    /// <summary>The name of a web chat's website token: the channel field, and the widget's query parameter.</summary>
+    public const string WebsiteTokenField = "websiteToken";
+
+    /// <summary>What a website token looks like: 8-64 letters, digits, '-' or '_'.</summary>
+    public const string WebsiteTokenPattern = "^[A-Za-z0-9_-]{8,64}$";
+
     /// <summary>The handle of a web-chat widget's website token.</summary>
     public static string Website(string websiteToken) => "website:" + websiteToken;
 

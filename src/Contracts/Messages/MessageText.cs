@@ -41,9 +41,6 @@ public static class MessageText
         _ => null,
     };
 
-    /// <summary>The most quick replies a message may offer on most platforms (Messenger's and LINE's limit).</summary>
-    public const int MaxQuickReplies = 13;
-
     /// <summary>The longest quick-reply title every platform shows uncut.</summary>
     public const int MaxQuickReplyLength = 20;
 

@@ -16,8 +16,6 @@ namespace Inbox.Gateway.Channels;
 /// </summary>
 public static class ChannelsApi
 {
-    private const string WebsiteTokenField = "websiteToken";
-
     /// <summary>A list of channels.</summary>
     public sealed record ChannelList(IReadOnlyList<ChannelDetails> Items);
 
@@ -56,7 +54,7 @@ public static class ChannelsApi
 
     /// <summary>Replaces the credentials with the body's fields, e.g. <c>{ "accessToken": "…", "appSecret": "…" }</c>.</summary>
     public static Ok<PlatformList> Platforms() => TypedResults.Ok(new PlatformList([
-        new PlatformForm(PlatformNames.Of(Platform.WebChat), [new PlatformField(WebsiteTokenField, "generated", "The widget's public token: the website embeds /widget.html?websiteToken=….")]),
+        new PlatformForm(PlatformNames.Of(Platform.WebChat), [new PlatformField(ChannelHandles.WebsiteTokenField, "generated", "The widget's public token: the website embeds /widget.html?websiteToken=….")]),
         .. ChannelAdapters.All
             .Select(a => new PlatformForm(a.Platform, a.Fields.Select(f => new PlatformField(f.Name, f.Kind.ToString().ToLowerInvariant(), f.Description)).ToList()))
             .OrderBy(p => p.Platform, StringComparer.Ordinal),
@@ -86,12 +84,12 @@ public static class ChannelsApi
         if (platform == Platform.WebChat)
         {
             var fields = request.Fields ?? [];
-            if (fields.Keys.Any(k => k != WebsiteTokenField))
+            if (fields.Keys.Any(k => k != ChannelHandles.WebsiteTokenField))
             {
                 return Problems.BadRequest("A web chat takes one field, websiteToken (left out, one is made up).");
             }
 
-            await channel.ConnectWebChatAsync(request.Name ?? "", fields.GetValueOrDefault(WebsiteTokenField));
+            await channel.ConnectWebChatAsync(request.Name ?? "", fields.GetValueOrDefault(ChannelHandles.WebsiteTokenField));
             details = (await channel.GetDetailsAsync())!;
         }
         else

@@ -25,7 +25,7 @@ internal sealed class WidgetAuthenticationHandler(
 
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
-        var websiteToken = Request.Query["websiteToken"].ToString();
+        var websiteToken = Request.Query[ChannelHandles.WebsiteTokenField].ToString();
         var visitorToken = Request.Query["visitorToken"].ToString();
         if (!GrainKeys.IsValidId(websiteToken))
         {

@@ -39,7 +39,6 @@ public sealed partial class ChannelGrain(
     private IReadOnlyDictionary<string, string>? _secrets;
 
     private const int MaxNameLength = 100;
-    private const string WebsiteTokenField = "websiteToken";
     private const int GeneratedTokenLength = 32;
 
     // Letters and digits only: WeChat's server token allows nothing else (3-32 characters), and it suits every platform.
@@ -264,7 +263,7 @@ public sealed partial class ChannelGrain(
         return (sender, context);
     }
 
-    [GeneratedRegex("^[A-Za-z0-9_-]{8,64}$")]
+    [GeneratedRegex(ChannelHandles.WebsiteTokenPattern)]
     private static partial Regex WebsiteTokenPattern();
 
     private static IChannelAdapter? AdapterFor(Platform platform) =>
@@ -329,7 +328,7 @@ public sealed partial class ChannelGrain(
         var settings = new Dictionary<string, string>(state.State.Settings);
         if (state.State.WebsiteToken is { } websiteToken)
         {
-            settings[WebsiteTokenField] = websiteToken;
+            settings[ChannelHandles.WebsiteTokenField] = websiteToken;
         }
 
         return new(info, [.. state.State.CredentialFields], state.State.CredentialsUpdatedAt, settings, webhookPath);

@@ -93,8 +93,9 @@ public sealed partial class ConversationGrain(
         };
         _lastActivityAt = now;
         await state.WriteStateAsync();
+        _indexStale = true;
+        await IndexAsync();
         var summary = Summary();
-        await index.UpsertAsync(summary);
         Publish(new InboxEvent(EventNames.ConversationCreated, _lastSequence, summary, null));
         return summary;
     }

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Inbox.Contracts.Channels;
 
 namespace Inbox.Silo.Seeding;
 
@@ -11,6 +12,6 @@ public sealed class SeedWebChat
     [Required]
     public string Name { get; set; } = "";
 
-    [Required, RegularExpression("^[A-Za-z0-9_-]{8,64}$")]
+    [Required, RegularExpression(ChannelHandles.WebsiteTokenPattern)]
     public string WebsiteToken { get; set; } = "";
 }
