@@ -2,6 +2,7 @@ using Inbox.Channels;
 using Inbox.Channels.Inbound;
 using Inbox.Channels.Webhooks;
 using Inbox.Simulator.Webhooks;
+using Microsoft.AspNetCore.WebUtilities;
 
 namespace Inbox.Bench.Micro;
 
@@ -67,13 +68,11 @@ internal static class Webhooks
     public static WebhookRequest Request(SimulatedWebhook webhook)
     {
         var headers = webhook.Headers.ToDictionary(h => h.Key.ToLowerInvariant(), h => h.Value, StringComparer.Ordinal);
-        var query = webhook.Query.Split('&', StringSplitOptions.RemoveEmptyEntries)
-            .Select(p => p.Split('=', 2))
-            .ToDictionary(p => Uri.UnescapeDataString(p[0]), p => p.Length > 1 ? Uri.UnescapeDataString(p[1]) : "", StringComparer.Ordinal);
+        var query = QueryHelpers.ParseQuery(webhook.Query);
         return new WebhookRequest(
             webhook.Method.Method,
             name => headers.GetValueOrDefault(name.ToLowerInvariant()),
-            name => query.GetValueOrDefault(name),
+            name => query.TryGetValue(name, out var value) ? value.ToString() : null,
             webhook.Body);
     }
 

@@ -23,8 +23,6 @@ internal sealed class Audience(Uri hub, CookieContainer? cookies) : IAsyncDispos
     /// <summary>The first event received, as JSON: the payload the bare hub broadcasts, so both carry the same bytes.</summary>
     public string? FirstPayload { get; private set; }
 
-    public int Count => _connections.Count;
-
     /// <summary>Connects clients until there are <paramref name="count"/>.</summary>
     public async Task GrowToAsync(int count)
     {
