@@ -1,11 +1,13 @@
 using Inbox.Contracts.Serialization;
 using Inbox.Gateway.Audit;
 using Inbox.Gateway.Channels;
+using Inbox.Gateway.Contacts;
 using Inbox.Gateway.Conversations;
 using Inbox.Gateway.Infrastructure;
 using Inbox.Gateway.Orleans;
 using Inbox.Gateway.Organisations;
 using Inbox.Gateway.Realtime;
+using Inbox.Gateway.Routing;
 using Inbox.Gateway.Security;
 using Inbox.Gateway.Session;
 using Inbox.Gateway.Users;
@@ -17,6 +19,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.SignalR;
+using Microsoft.Extensions.Options;
 
 namespace Inbox.Gateway;
 
@@ -72,6 +75,10 @@ public static class GatewayHostingExtensions
         services.AddSingleton<ConnectedAgents>();
         services.AddSingleton<EventRelay>();
         services.AddHostedService(sp => sp.GetRequiredService<EventRelay>());
+        services.AddOptions<RoutingOptions>().BindConfiguration(RoutingOptions.SectionName).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<RoutingOptions>, RoutingOptionsValidator>();
+        services.AddSingleton<PresenceReporter>();
+        services.AddHostedService(sp => sp.GetRequiredService<PresenceReporter>());
 
         services.AddHealthChecks().AddCheck<ClusterConnectedCheck>("cluster", tags: [HealthEndpoints.ReadyTag]);
         return builder;
@@ -98,6 +105,9 @@ public static class GatewayHostingExtensions
         app.MapOrganisationApi();
         app.MapAuditApi();
         app.MapChannelsApi();
+        app.MapAgentsApi();
+        app.MapRoutingApi();
+        app.MapContactsApi();
         app.MapWebhooks();
         app.MapHub<InboxHub>("/hubs/inbox");
         app.MapHub<WidgetHub>("/hubs/widget").RequireRateLimiting(RateLimits.Widget);

@@ -5,6 +5,7 @@ using Inbox.Grains.Conversations;
 using Inbox.Grains.Security;
 using Inbox.Grains.Storage;
 using Inbox.Grains.Users;
+using Inbox.Hosting;
 using Inbox.Hosting.Media;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Http.Resilience;
@@ -32,6 +33,8 @@ public static class GrainServiceCollectionExtensions
         services.AddSingleton<AuditTrail>();
         services.AddOptions<AuditOptions>().BindConfiguration(AuditOptions.SectionName).ValidateOnStart();
         services.AddSingleton<IValidateOptions<AuditOptions>, AuditOptionsValidator>();
+        services.AddOptions<RoutingOptions>().BindConfiguration(RoutingOptions.SectionName).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<RoutingOptions>, RoutingOptionsValidator>();
         services.TryAddSingleton<IPasswordHasher<UserState>, PasswordHasher<UserState>>();
         services.AddOptions<ChannelApiOptions>().BindConfiguration(ChannelApiOptions.SectionName).ValidateOnStart();
         services.AddSingleton<IValidateOptions<ChannelApiOptions>, ChannelApiOptionsValidator>();
@@ -56,10 +59,14 @@ public static class GrainServiceCollectionExtensions
         return services;
     }
 
-    /// <summary>The grains' own silo configuration: their state storage and the authorization filter on every call.</summary>
+    /// <summary>
+    /// The grains' own silo configuration: their state storage, reminders (snoozes, the routers' keep-alive) and the
+    /// authorization filter on every call.
+    /// </summary>
     public static ISiloBuilder AddInboxGrains(this ISiloBuilder silo, TableServiceClient tables)
     {
         silo.AddAzureTableGrainStorage(GrainStorage.Name, o => o.TableServiceClient = tables);
+        silo.UseAzureTableReminderService(o => o.TableServiceClient = tables);
         silo.AddIncomingGrainCallFilter<CallerAuthorizationFilter>();
         return silo;
     }

@@ -37,43 +37,52 @@ public sealed class WebChatRoundTripTests : IAsyncLifetime
         Assert.Equal("Hello, my order is late", arrived.Message.Text);
         Assert.Equal("Hello, my order is late", arrived.Conversation.LastMessagePreview);
 
+        // The agent is the only one connected, so routing assigns it to him at once; the chat says so (number 2).
+        var assigned = await agent.Events.WaitForAsync(e => e.Type == EventNames.ConversationAssigned && e.Conversation.ConversationId == conversationId, Live);
+        Assert.Equal(("u_agent", 2L), (assigned.Conversation.AssigneeId, assigned.Sequence));
+        Assert.Equal((MessageKind.Activity, "Assigned to Alex Agent by round robin"), (assigned.Message!.Kind, assigned.Message.Text));
+        Assert.Null(assigned.Conversation.WaitingSince);
+
         // The agent replies; the customer gets it live, with the agent's name.
         var reply = await api.ReplyAsync(conversationId, "Sorry about that! Let me check.");
-        Assert.Equal(2, reply.Sequence);
+        Assert.Equal(3, reply.Sequence);
         var atVisitor = await visitor.Messages.WaitForAsync(m => m.MessageId == reply.MessageId, Live);
         Assert.Equal(MessageKind.Outgoing, atVisitor.Kind);
         Assert.Equal("Sorry about that! Let me check.", atVisitor.Text);
         Assert.Equal("Alex Agent", atVisitor.AuthorName);
         var replyEvent = await agent.Events.WaitForAsync(e => e.Message?.MessageId == reply.MessageId, Live);
-        Assert.Equal(2, replyEvent.Sequence);
+        Assert.Equal(3, replyEvent.Sequence);
 
         // A redelivered customer message (same client id) is stored once.
         var third = await visitor.SendAsync("It is order 1234", "client-3");
         var redelivered = await visitor.SendAsync("It is order 1234", "client-3");
         Assert.Equal(third.MessageId, redelivered.MessageId);
-        Assert.Equal(3, third.Sequence);
+        Assert.Equal(4, third.Sequence);
         await api.ReplyAsync(conversationId, "Found it: it ships today.");
 
         await _system.RestartSiloAsync();
 
         // After the restart the history is complete and ordered (the gateway reconnects to the new silo by itself).
         var history = await Eventually.SucceedsAsync(() => api.GetMessagesAsync(conversationId), AfterRestart);
-        Assert.Equal([1L, 2, 3, 4], history.Items.Select(m => m.Sequence));
+        Assert.Equal([1L, 2, 3, 4, 5], history.Items.Select(m => m.Sequence));
         Assert.Equal(
-            ["Hello, my order is late", "Sorry about that! Let me check.", "It is order 1234", "Found it: it ships today."],
+            ["Hello, my order is late", "Assigned to Alex Agent by round robin", "Sorry about that! Let me check.", "It is order 1234", "Found it: it ships today."],
             history.Items.Select(m => m.Text));
-        Assert.Equal([MessageKind.Incoming, MessageKind.Outgoing, MessageKind.Incoming, MessageKind.Outgoing], history.Items.Select(m => m.Kind));
+        Assert.Equal(
+            [MessageKind.Incoming, MessageKind.Activity, MessageKind.Outgoing, MessageKind.Incoming, MessageKind.Outgoing],
+            history.Items.Select(m => m.Kind));
         Assert.All(history.Items.Where(m => m.Kind == MessageKind.Outgoing), m => Assert.Equal("Alex Agent", m.AuthorName));
 
         var listed = Assert.Single(await api.ListConversationsAsync(), c => c.ConversationId == conversationId);
-        Assert.Equal(4, listed.LastSequence);
+        Assert.Equal(5, listed.LastSequence);
+        Assert.Equal("u_agent", listed.AssigneeId);
         Assert.Equal("Found it: it ships today.", listed.LastMessagePreview);
 
         // And the conversation goes on live, numbered after what was stored before the restart.
         var fifth = await Eventually.SucceedsAsync(() => visitor.SendAsync("Thanks!", "client-5"), AfterRestart);
-        Assert.Equal(5, fifth.Sequence);
+        Assert.Equal(6, fifth.Sequence);
         var fifthEvent = await agent.Events.WaitForAsync(e => e.Message?.MessageId == fifth.MessageId, TimeSpan.FromSeconds(30));
-        Assert.Equal(5, fifthEvent.Sequence);
+        Assert.Equal(6, fifthEvent.Sequence);
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using Azure.Data.Tables;
 using Inbox.Grains.Storage;
+using Inbox.Hosting;
 using Inbox.Hosting.DataProtection;
 using Microsoft.Extensions.Configuration;
 using Inbox.Testing;
@@ -50,6 +51,14 @@ public sealed class GrainClusterFixture : IAsyncLifetime
         }).Build();
         builder.ConfigureSiloHost((_, host) => host.Services
             .AddSingleton<TimeProvider>(Time)
+
+            // The grains' own clock is the test's; Orleans' timers and reminders keep real time, so a timer fires
+            // when its period has passed and a test moves the grains' "now" only where it means to.
+            .AddKeyedSingleton<TimeProvider>(KeyedService.AnyKey, (_, _) => TimeProvider.System)
+
+            // A snooze whose silo restarted ends within seconds rather than the production minute.
+            .Configure<ReminderOptions>(o => o.MinimumReminderPeriod = TimeSpan.FromSeconds(1))
+            .Configure<RoutingOptions>(o => o.SnoozeRecheck = TimeSpan.FromSeconds(2))
             .AddInboxGrainServices(connectionString)
             .AddInboxDataProtection(configuration));
         Cluster = builder.Build();
@@ -70,4 +79,11 @@ public sealed class GrainClusterFixture : IAsyncLifetime
 public sealed class GrainCluster : ICollectionFixture<GrainClusterFixture>
 {
     public const string Name = "grain cluster";
+}
+
+/// <summary>A cluster of its own for tests that restart the silo, so no other test sees the restart.</summary>
+[CollectionDefinition(Name)]
+public sealed class RestartableGrainCluster : ICollectionFixture<GrainClusterFixture>
+{
+    public const string Name = "restartable grain cluster";
 }

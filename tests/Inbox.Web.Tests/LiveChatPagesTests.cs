@@ -68,9 +68,12 @@ public sealed class LiveChatPagesTests : BrowserTest
             await conversation.GetByRole(AriaRole.Button).ClickAsync();
             var chat = agent.GetByTestId("chat-pane");
             await Expect(chat).ToHaveAttributeAsync("data-conversation-id", conversationId);
-            var messages = chat.GetByTestId("message");
+            // What was said, apart from the chat's notices: the agent is online, so routing assigns him the conversation.
+            var messages = chat.Locator("[data-testid=message]:not([data-kind=activity])");
             await Expect(messages.GetByTestId("message-text")).ToHaveTextAsync([question]);
             await Expect(messages.Nth(0)).ToHaveAttributeAsync("data-kind", "incoming");
+            await Expect(chat.Locator("[data-testid=message][data-kind=activity]").GetByTestId("message-text"))
+                .ToHaveTextAsync(["Assigned to Alex Agent by round robin"]);
             await Browser.SnapAsync(agent, "04-agent-sees-message");
 
             // 4. The agent replies; the reply shows in the chat pane and, live, in the customer's widget.

@@ -71,4 +71,31 @@ public static class AuditActions
 
     /// <summary>An admin replaced a channel's credentials (the entry names the fields, never their values).</summary>
     public const string CredentialsChanged = "channel.credentials_changed";
+
+    /// <summary>A conversation was assigned, reassigned, taken over or returned to the queue (by a person, a rule or round robin).</summary>
+    public const string ConversationAssigned = "conversation.assigned";
+
+    /// <summary>A conversation's status changed (resolved, pending, snoozed, reopened, woken).</summary>
+    public const string ConversationStatusChanged = "conversation.status_changed";
+
+    /// <summary>A conversation's priority changed.</summary>
+    public const string ConversationPriorityChanged = "conversation.priority_changed";
+
+    /// <summary>A supervisor started or stopped observing a conversation.</summary>
+    public const string ConversationObserved = "conversation.observed";
+
+    /// <summary>An internal note was added to a conversation (the entry names the message, never its text).</summary>
+    public const string NoteAdded = "message.note_added";
+
+    /// <summary>A customer's language or attributes were changed.</summary>
+    public const string ContactChanged = "contact.changed";
+
+    /// <summary>An agent's presence changed (by themself, or offline after their connections dropped).</summary>
+    public const string AgentPresenceChanged = "agent.presence_changed";
+
+    /// <summary>An admin changed an agent's capacity.</summary>
+    public const string AgentCapacityChanged = "agent.capacity_changed";
+
+    /// <summary>An admin changed the routing settings or rules.</summary>
+    public const string RoutingChanged = "routing.changed";
 }

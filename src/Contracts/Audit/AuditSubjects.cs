@@ -15,6 +15,15 @@ public static class AuditSubjects
     /// <summary>A team (subject id: the team id).</summary>
     public const string Team = "team";
 
+    /// <summary>A customer.</summary>
+    public const string Contact = "contact";
+
+    /// <summary>An agent's presence and capacity.</summary>
+    public const string Agent = "agent";
+
+    /// <summary>The organisation's routing settings and rules.</summary>
+    public const string Routing = "routing";
+
     /// <summary>The organisation (subject id: the organisation id).</summary>
     public const string Organisation = "organisation";
 

@@ -14,7 +14,14 @@ public interface IChannelIdentityGrain : IGrainWithStringKey
     /// contact. <paramref name="displayName"/> names a new contact.
     /// </summary>
     [Alias("ResolveConversation"), Requires(Permission.WidgetChat)]
-    Task<ConversationRef> ResolveConversationAsync(Platform platform, string displayName);
+    Task<ConversationRef> ResolveConversationAsync(Platform platform, string displayName, string? language = null);
+
+    /// <summary>
+    /// Starts a new conversation for this identity when <paramref name="closedConversationId"/> is still its current one
+    /// (it was resolved longer ago than the reopen window); returns the current conversation either way.
+    /// </summary>
+    [Alias("StartNextConversation"), Requires(Permission.WidgetChat)]
+    Task<ConversationRef> StartNextConversationAsync(string closedConversationId, Platform platform, string displayName);
 
     /// <summary>The current conversation, or null when this identity has never written.</summary>
     [Alias("GetCurrent"), Requires(Permission.WidgetChat)]

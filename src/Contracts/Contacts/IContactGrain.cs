@@ -6,9 +6,19 @@ namespace Inbox.Contracts.Contacts;
 [Alias("inbox.IContactGrain")]
 public interface IContactGrain : IGrainWithStringKey
 {
-    /// <summary>Creates the contact if needed and records the identity <c>{channelId}:{channelUserId}</c> on it.</summary>
+    /// <summary>
+    /// Creates the contact if needed and records the identity <c>{channelId}:{channelUserId}</c> on it, with the
+    /// language the platform gives (kept unless an agent set one).
+    /// </summary>
     [Alias("AddIdentity")]
-    Task<ContactProfile> AddIdentityAsync(string name, string identity);
+    Task<ContactProfile> AddIdentityAsync(string name, string identity, string? language = null);
+
+    /// <summary>
+    /// Sets the customer's language (null: unchanged, empty: unknown) and attributes (null: unchanged; an empty value
+    /// removes that attribute). Throws <see cref="ArgumentException"/> saying what is wrong with them.
+    /// </summary>
+    [Alias("Update"), Requires(Permission.ConversationsReply)]
+    Task<ContactProfile> UpdateAsync(string? language, IReadOnlyDictionary<string, string>? attributes);
 
     /// <summary>Renames the contact to the name the platform's profile gives.</summary>
     [Alias("Rename")]

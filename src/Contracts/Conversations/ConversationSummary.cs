@@ -18,6 +18,11 @@ namespace Inbox.Contracts.Conversations;
 /// <param name="LastActivityAt">When the newest message or change happened.</param>
 /// <param name="TeamId">The team it is routed to, if any.</param>
 /// <param name="ContactHasAvatar">Whether the customer's profile picture is in the inbox (served at the conversation's <c>avatar</c>).</param>
+/// <param name="Priority">How urgent it is.</param>
+/// <param name="WaitingSince">When it began waiting for an agent: set while it is open and nobody is assigned.</param>
+/// <param name="SnoozedUntil">When a snoozed conversation opens again by itself.</param>
+/// <param name="Revision">Counts lifecycle changes (status, assignee, team, priority); routing uses it to refuse stale decisions.</param>
+/// <param name="ObserverIds">Supervisors following it silently.</param>
 [GenerateSerializer, Immutable, Alias("inbox.conversation-summary.v1")]
 public sealed record ConversationSummary(
     [property: Id(0)] string OrganisationId,
@@ -34,4 +39,9 @@ public sealed record ConversationSummary(
     [property: Id(11)] DateTimeOffset CreatedAt,
     [property: Id(12)] DateTimeOffset LastActivityAt,
     [property: Id(13)] string? TeamId = null,
-    [property: Id(14)] bool ContactHasAvatar = false);
+    [property: Id(14)] bool ContactHasAvatar = false,
+    [property: Id(15)] ConversationPriority Priority = ConversationPriority.None,
+    [property: Id(16)] DateTimeOffset? WaitingSince = null,
+    [property: Id(17)] DateTimeOffset? SnoozedUntil = null,
+    [property: Id(18)] long Revision = 0,
+    [property: Id(19)] IReadOnlyList<string>? ObserverIds = null);

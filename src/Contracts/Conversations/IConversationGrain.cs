@@ -1,4 +1,5 @@
 using Inbox.Contracts.Messages;
+using Inbox.Contracts.Routing;
 using Inbox.Contracts.Security;
 
 namespace Inbox.Contracts.Conversations;
@@ -49,6 +50,44 @@ public interface IConversationGrain : IGrainWithStringKey
     /// </summary>
     [Alias("GetAttachment"), Requires(Permission.ConversationsRead)]
     Task<MessageAttachment?> GetAttachmentAsync(long sequence, string attachmentId);
+
+    /// <summary>
+    /// Moves the conversation to <paramref name="status"/> (snoozed: until <paramref name="snoozeUntil"/>, when it opens
+    /// again by itself). An agent may change the conversations assigned to them or nobody; a supervisor any. Throws
+    /// <see cref="ArgumentException"/> for a snooze without a future time, <see cref="AccessDeniedException"/> when the
+    /// caller may not.
+    /// </summary>
+    [Alias("SetStatus"), Requires(Permission.ConversationsReply, Permission.ConversationsManage)]
+    Task<ConversationSummary> SetStatusAsync(ConversationStatus status, DateTimeOffset? snoozeUntil);
+
+    /// <summary>Sets the priority (same permissions as <see cref="SetStatusAsync"/>).</summary>
+    [Alias("SetPriority"), Requires(Permission.ConversationsReply, Permission.ConversationsManage)]
+    Task<ConversationSummary> SetPriorityAsync(ConversationPriority priority);
+
+    /// <summary>
+    /// Assigns the conversation to <paramref name="assigneeId"/> (null: back to the waiting queue) and routes it to
+    /// <paramref name="teamId"/> (null: keeps its team; empty: no team). A supervisor may assign anyone active; an
+    /// agent may only take a waiting conversation themself. Throws <see cref="ArgumentException"/> for a user or team
+    /// that does not exist, <see cref="AccessDeniedException"/> when the caller may not.
+    /// </summary>
+    [Alias("Assign"), Requires(Permission.ConversationsReply, Permission.ConversationsManage)]
+    Task<ConversationSummary> AssignAsync(string? assigneeId, string? teamId);
+
+    /// <summary>Starts (or stops) following the conversation silently: its events reach the supervisor, the customer sees nothing.</summary>
+    [Alias("Observe"), Requires(Permission.ConversationsManage)]
+    Task<ConversationSummary> ObserveAsync(bool observing);
+
+    /// <summary>Adds an internal note: shown to the team, never sent to the customer.</summary>
+    [Alias("AddNote"), Requires(Permission.ConversationsReply)]
+    Task<MessageRecord> AddNoteAsync(string text);
+
+    /// <summary>Applies routing's decision if the conversation is still at its revision and waiting.</summary>
+    [Alias("Route")]
+    Task<RoutingOutcome> RouteAsync(RoutingDecision decision);
+
+    /// <summary>Its agent went offline and the organisation returns such conversations to the queue.</summary>
+    [Alias("ReturnToQueue")]
+    Task ReturnToQueueAsync(string agentId);
 
     /// <summary>Up to <paramref name="limit"/> messages older than sequence <paramref name="before"/> (the newest when null), oldest first.</summary>
     [Alias("GetMessages"), Requires(Permission.ConversationsRead, Permission.WidgetChat)]

@@ -18,7 +18,23 @@ public static class EventNames
     /// <summary>A message changed (delivery status).</summary>
     public const string MessageUpdated = "message.updated";
 
+    /// <summary>A conversation was assigned, reassigned or unassigned (the event carries the chat's notice).</summary>
+    public const string ConversationAssigned = "conversation.assigned";
+
+    /// <summary>A conversation's status changed (the event carries the chat's notice).</summary>
+    public const string ConversationStatusChanged = "conversation.status_changed";
+
+    /// <summary>An agent's presence, capacity or connection changed.</summary>
+    public const string AgentPresenceChanged = "agent.presence_changed";
+
+    /// <summary>The wallboard's figures changed (at most a few times a second).</summary>
+    public const string WallboardUpdated = "wallboard.updated";
+
+    /// <summary>A customer has waited past the organisation's threshold.</summary>
+    public const string WallboardAlert = "wallboard.alert";
+
     /// <summary>Every name above.</summary>
     public static IReadOnlyList<string> All { get; } =
-        [ConversationCreated, ConversationUpdated, MessageCreated, MessageUpdated];
+        [ConversationCreated, ConversationUpdated, MessageCreated, MessageUpdated, ConversationAssigned, ConversationStatusChanged,
+            AgentPresenceChanged, WallboardUpdated, WallboardAlert];
 }

@@ -22,6 +22,10 @@ public interface IEventFeedGrain : IGrainWithStringKey
     [Alias("Publish"), OneWay]
     Task PublishAsync(InboxEvent inboxEvent);
 
+    /// <summary>Sends an organisation event (wallboard, alert, presence) to every subscribed gateway. Fire and forget.</summary>
+    [Alias("PublishOrganisationEvent"), OneWay]
+    Task PublishOrganisationEventAsync(OrganisationEvent organisationEvent);
+
     /// <summary>Tells every subscribed gateway to cut the live connections of a user whose access changed. Fire and forget.</summary>
     [Alias("EndSessions"), OneWay]
     Task EndSessionsAsync(string userId);

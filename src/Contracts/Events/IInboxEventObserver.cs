@@ -10,6 +10,10 @@ public interface IInboxEventObserver : IGrainObserver
     [Alias("OnEvents"), OneWay]
     Task OnEventsAsync(IReadOnlyList<InboxEvent> events);
 
+    /// <summary>Delivers an organisation event (wallboard, alert, presence). Best effort.</summary>
+    [Alias("OnOrganisationEvent"), OneWay]
+    Task OnOrganisationEventAsync(OrganisationEvent organisationEvent);
+
     /// <summary>A user's access changed (deactivated, role, teams or channels): cut their live connections so they reconnect with it.</summary>
     [Alias("OnSessionsEnded"), OneWay]
     Task OnSessionsEndedAsync(string organisationId, string userId);

@@ -14,6 +14,9 @@ public static class CallerContext
     /// <summary>Makes <paramref name="caller"/> the caller of the rest of the current asynchronous flow.</summary>
     public static void Set(Caller caller) => RequestContext.Set(Key, caller);
 
+    /// <summary>Removes the caller: what runs next acts for the system, not for whoever's request started it.</summary>
+    public static void Clear() => RequestContext.Remove(Key);
+
     /// <summary>The caller of the current flow; throws <see cref="AccessDeniedException"/> when there is none.</summary>
     public static Caller Require() =>
         Current ?? throw new AccessDeniedException("The call carries no caller: it was not made for a signed-in user, visitor or service.");

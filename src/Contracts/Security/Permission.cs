@@ -39,6 +39,9 @@ public enum Permission
     /// <summary>Change the organisation's settings.</summary>
     SettingsManage = 9,
 
+    /// <summary>See the live wallboard: waiting customers, longest wait, each agent's presence and load; get wait alerts.</summary>
+    WallboardRead = 10,
+
     /// <summary>A web-chat visitor: write in and read their own conversation, nothing else.</summary>
     WidgetChat = 100,
 

@@ -13,7 +13,7 @@ public static class RolePermissions
         Permission.ChannelsRead);
 
     private static readonly FrozenSet<Permission> Supervisor = FrozenSet.Create(
-        [.. Agent, Permission.ConversationsReadAll, Permission.ConversationsManage]);
+        [.. Agent, Permission.ConversationsReadAll, Permission.ConversationsManage, Permission.WallboardRead]);
 
     private static readonly FrozenSet<Permission> Admin = FrozenSet.Create(
         [.. Supervisor, Permission.UsersManage, Permission.ChannelsManage, Permission.AuditRead, Permission.SettingsManage]);

@@ -34,6 +34,24 @@ public static class ConversationsApi
     /// <param name="QuickReplies">Optional answers the customer can tap (platform channels: up to 13, WhatsApp 3; 1–20 characters each).</param>
     public sealed record SendMessageRequest(string? Text, string? ClientMessageId, IReadOnlyList<string>? QuickReplies = null);
 
+    /// <summary>The body of a status change.</summary>
+    /// <param name="Status">open, pending, snoozed or resolved.</param>
+    /// <param name="SnoozeUntil">For snoozed: when it opens again by itself (at most a year away).</param>
+    public sealed record StatusRequest(ConversationStatus? Status, DateTimeOffset? SnoozeUntil = null);
+
+    /// <summary>The body of a priority change.</summary>
+    /// <param name="Priority">none, low, medium, high or urgent.</param>
+    public sealed record PriorityRequest(ConversationPriority? Priority);
+
+    /// <summary>The body of an assignment.</summary>
+    /// <param name="AssigneeId">The agent; null sends the conversation back to the waiting queue.</param>
+    /// <param name="TeamId">The team to route it to; null keeps its team, "" removes it.</param>
+    public sealed record AssignmentRequest(string? AssigneeId, string? TeamId = null);
+
+    /// <summary>The body of an internal note.</summary>
+    /// <param name="Text">The note, 1–4,096 characters; never sent to the customer.</param>
+    public sealed record NoteRequest(string? Text);
+
     public static IEndpointRouteBuilder MapConversationsApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/v1/conversations").WithTags("Conversations");
@@ -41,6 +59,15 @@ public static class ConversationsApi
         api.MapGet("/{conversationId}", GetAsync).RequirePermission(Permission.ConversationsRead);
         api.MapGet("/{conversationId}/messages", GetMessagesAsync).RequirePermission(Permission.ConversationsRead);
         api.MapPost("/{conversationId}/messages", SendAsync).RequirePermission(Permission.ConversationsReply)
+            .WithMetadata(new RequestSizeLimitAttribute(MaxMessageBodyBytes));
+        api.MapPost("/{conversationId}/status", SetStatusAsync).RequirePermission(Permission.ConversationsReply);
+        api.MapPost("/{conversationId}/priority", SetPriorityAsync).RequirePermission(Permission.ConversationsReply);
+        api.MapPost("/{conversationId}/assignment", AssignAsync).RequirePermission(Permission.ConversationsReply);
+        api.MapPut("/{conversationId}/observers/me", (string conversationId, IGrainFactory grains, HttpContext http) => ObserveAsync(conversationId, true, grains, http))
+            .RequirePermission(Permission.ConversationsManage);
+        api.MapDelete("/{conversationId}/observers/me", (string conversationId, IGrainFactory grains, HttpContext http) => ObserveAsync(conversationId, false, grains, http))
+            .RequirePermission(Permission.ConversationsManage);
+        api.MapPost("/{conversationId}/notes", AddNoteAsync).RequirePermission(Permission.ConversationsReply)
             .WithMetadata(new RequestSizeLimitAttribute(MaxMessageBodyBytes));
         return app;
     }
@@ -133,6 +160,57 @@ public static class ConversationsApi
         {
             return NotFound(conversationId);
         }
+    }
+
+    public static async Task<Results<Ok<ConversationSummary>, ProblemHttpResult>> SetStatusAsync(
+        string conversationId, StatusRequest request, IGrainFactory grains, HttpContext http)
+    {
+        if (request.Status is not { } status)
+        {
+            return Problems.BadRequest("status is required: open, pending, snoozed or resolved.");
+        }
+
+        return Grain(grains, http, conversationId) is { } conversation
+            ? TypedResults.Ok(await conversation.SetStatusAsync(status, request.SnoozeUntil))
+            : NotFound(conversationId);
+    }
+
+    public static async Task<Results<Ok<ConversationSummary>, ProblemHttpResult>> SetPriorityAsync(
+        string conversationId, PriorityRequest request, IGrainFactory grains, HttpContext http)
+    {
+        if (request.Priority is not { } priority)
+        {
+            return Problems.BadRequest("priority is required: none, low, medium, high or urgent.");
+        }
+
+        return Grain(grains, http, conversationId) is { } conversation ? TypedResults.Ok(await conversation.SetPriorityAsync(priority)) : NotFound(conversationId);
+    }
+
+    public static async Task<Results<Ok<ConversationSummary>, ProblemHttpResult>> AssignAsync(
+        string conversationId, AssignmentRequest request, IGrainFactory grains, HttpContext http) =>
+        Grain(grains, http, conversationId) is { } conversation
+            ? TypedResults.Ok(await conversation.AssignAsync(request.AssigneeId, request.TeamId))
+            : NotFound(conversationId);
+
+    public static async Task<Results<Ok<ConversationSummary>, ProblemHttpResult>> ObserveAsync(
+        string conversationId, bool observing, IGrainFactory grains, HttpContext http) =>
+        Grain(grains, http, conversationId) is { } conversation ? TypedResults.Ok(await conversation.ObserveAsync(observing)) : NotFound(conversationId);
+
+    public static async Task<Results<Created<MessageRecord>, ProblemHttpResult>> AddNoteAsync(
+        string conversationId, NoteRequest request, IGrainFactory grains, HttpContext http)
+    {
+        if (MessageText.Validate(request.Text) is { } problem)
+        {
+            return Problems.BadRequest(problem);
+        }
+
+        if (Grain(grains, http, conversationId) is not { } conversation)
+        {
+            return NotFound(conversationId);
+        }
+
+        var note = await conversation.AddNoteAsync(request.Text!);
+        return TypedResults.Created($"/api/v1/conversations/{conversationId}/messages?before={note.Sequence + 1}&limit=1", note);
     }
 
     // The grain answers "not found" itself, so a request costs one grain call. Ids that cannot be a key are simply

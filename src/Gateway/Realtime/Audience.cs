@@ -15,6 +15,9 @@ public static class Audience
     /// <summary>The SignalR group of one signed-in user's inbox connections.</summary>
     public static string Agent(string organisationId, string userId) => "agent:" + GrainKeys.Compose(organisationId, userId);
 
+    /// <summary>The SignalR group of the connections of an organisation's users who may see the wallboard.</summary>
+    public static string Wallboard(string organisationId) => "wallboard:" + organisationId;
+
     /// <summary>The SignalR group of one customer identity's widget connections.</summary>
     public static string Customer(string organisationId, string channelId, string channelUserId) =>
         "customer:" + GrainKeys.Compose(organisationId, channelId, channelUserId);

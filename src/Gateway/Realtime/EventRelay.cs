@@ -62,6 +62,21 @@ public sealed partial class EventRelay(
         }
     }
 
+    public async Task OnOrganisationEventAsync(OrganisationEvent organisationEvent)
+    {
+        var organisationId = organisationEvent.OrganisationId;
+        var wallboard = agents.Clients.Group(Audience.Wallboard(organisationId));
+        if (organisationEvent.Agent is { } agent)
+        {
+            // An agent sees their own presence change (say, offline after their connections dropped) on every screen.
+            await agents.Clients.Groups(Audience.Wallboard(organisationId), Audience.Agent(organisationId, agent.UserId)).ReceiveOrganisationEvent(organisationEvent);
+        }
+        else
+        {
+            await wallboard.ReceiveOrganisationEvent(organisationEvent);
+        }
+    }
+
     public Task OnSessionsEndedAsync(string organisationId, string userId)
     {
         connectedAgents.Disconnect(organisationId, userId);

@@ -10,4 +10,7 @@ public interface IInboxClient
 {
     /// <summary>A live event; <see cref="InboxEvent.Type"/> is one of the <c>EventNames</c>.</summary>
     Task ReceiveEvent(InboxEvent inboxEvent);
+
+    /// <summary>A live event about the organisation: the wallboard, a long wait, an agent's presence.</summary>
+    Task ReceiveOrganisationEvent(OrganisationEvent organisationEvent);
 }

@@ -51,9 +51,10 @@ public sealed class WidgetHub(IGrainFactory grains, EventRelay relay, VisitorMes
             throw new HubException("You are sending messages too fast: wait a moment and try again.");
         }
 
-        var current = await grains.GetGrain<IChannelIdentityGrain>(visitor.IdentityKey)
-            .ResolveConversationAsync(visitor.Channel.Platform, visitor.DisplayName);
-        var stored = await Conversation(visitor, current).ReceiveAsync(new InboundMessage(clientMessageId, text));
+        var identity = grains.GetGrain<IChannelIdentityGrain>(visitor.IdentityKey);
+        var current = await identity.ResolveConversationAsync(visitor.Channel.Platform, visitor.DisplayName);
+        var (_, stored) = await CustomerMessages.ReceiveAsync(
+            grains, visitor.Channel.OrganisationId, identity, current, visitor.Channel.Platform, visitor.DisplayName, new InboundMessage(clientMessageId, text));
         return WidgetMessage.From(stored);
     }
 

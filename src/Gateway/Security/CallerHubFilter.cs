@@ -1,4 +1,7 @@
+using Inbox.Contracts.Conversations;
+using Inbox.Contracts.Errors;
 using Inbox.Contracts.Security;
+using Inbox.Contracts.Users;
 using Microsoft.AspNetCore.SignalR;
 
 namespace Inbox.Gateway.Security;
@@ -12,8 +15,25 @@ public sealed class CallerHubFilter : IHubFilter
     public async ValueTask<object?> InvokeMethodAsync(HubInvocationContext invocationContext, Func<HubInvocationContext, ValueTask<object?>> next)
     {
         SetCaller(invocationContext.Context);
-        return await next(invocationContext);
+        try
+        {
+            return await next(invocationContext);
+        }
+        catch (Exception e) when (Readable(e) is { } message)
+        {
+            // What the REST API answers with 400/403/404/409, the hub says in words; anything else stays a generic error.
+            throw new HubException(message, e);
+        }
     }
+
+    private static string? Readable(Exception exception) => exception switch
+    {
+        ArgumentException or ConflictException => exception.Message,
+        ConversationNotFoundException => "No such conversation.",
+        UserNotFoundException => "No such user.",
+        AccessDeniedException => "Your role may not do this.",
+        _ => null,
+    };
 
     public async Task OnConnectedAsync(HubLifetimeContext context, Func<HubLifetimeContext, Task> next)
     {

@@ -18,7 +18,7 @@ public sealed class ChannelIdentityGrain(
 {
     private bool _created;
 
-    public async Task<ConversationRef> ResolveConversationAsync(Platform platform, string displayName)
+    public async Task<ConversationRef> ResolveConversationAsync(Platform platform, string displayName, string? language = null)
     {
         var key = GrainKeys.Split(this.GetPrimaryKeyString(), 3);
         var (organisationId, channelId, channelUserId) = (key[0], key[1], key[2]);
@@ -34,13 +34,26 @@ public sealed class ChannelIdentityGrain(
         if (!_created)
         {
             var contact = await GrainFactory.GetGrain<IContactGrain>(GrainKeys.Compose(organisationId, current.ContactId))
-                .AddIdentityAsync(displayName, GrainKeys.Compose(channelId, channelUserId));
+                .AddIdentityAsync(displayName, GrainKeys.Compose(channelId, channelUserId), language);
             await GrainFactory.GetGrain<IConversationGrain>(GrainKeys.Compose(organisationId, current.ConversationId))
                 .StartAsync(new ConversationStart(channelId, platform, current.ContactId, contact.Name, channelUserId));
             _created = true;
         }
 
         return current;
+    }
+
+    public async Task<ConversationRef> StartNextConversationAsync(string closedConversationId, Platform platform, string displayName)
+    {
+        EnsureCallerIsThisIdentity();
+        if (state.RecordExists && state.State.ConversationId == closedConversationId)
+        {
+            state.State.ConversationId = GrainKeys.NewId("cv");
+            await state.WriteStateAsync();
+            _created = false;
+        }
+
+        return (await ResolveConversationAsync(platform, displayName)) with { IsNew = false };
     }
 
     public Task<ConversationRef?> GetCurrentAsync()

@@ -79,14 +79,13 @@ internal static class InboundDelivery
         CallerContext.Set(Caller.Visitor(channel.OrganisationId, channel.ChannelId, userKey, name, CallerContext.Current?.From));
 
         var identity = grains.GetGrain<IChannelIdentityGrain>(GrainKeys.Compose(channel.OrganisationId, channel.ChannelId, userKey));
-        var current = messages.Count > 0 ? await identity.ResolveConversationAsync(channel.Platform, name) : await identity.GetCurrentAsync();
+        var current = messages.Count > 0 ? await identity.ResolveConversationAsync(channel.Platform, name, sender?.LanguageCode) : await identity.GetCurrentAsync();
         if (current is null)
         {
             // A status about a customer the inbox never heard from (sent by another tool on the same account).
             return;
         }
 
-        var conversation = grains.GetGrain<IConversationGrain>(GrainKeys.Compose(channel.OrganisationId, current.ConversationId));
         if (current.IsNew)
         {
             // Platforms whose webhooks carry no name or picture have a profile API; asked without holding up the webhook.
@@ -96,9 +95,10 @@ internal static class InboundDelivery
 
         foreach (var message in messages)
         {
-            await conversation.ReceiveAsync(ToMessage(message, channel.Platform));
+            (current, _) = await CustomerMessages.ReceiveAsync(grains, channel.OrganisationId, identity, current, channel.Platform, name, ToMessage(message, channel.Platform));
         }
 
+        var conversation = grains.GetGrain<IConversationGrain>(GrainKeys.Compose(channel.OrganisationId, current.ConversationId));
         foreach (var status in events.Where(e => e is not ChannelMessage))
         {
             await conversation.UpdateDeliveryAsync(ToUpdate(status, channel.Platform));

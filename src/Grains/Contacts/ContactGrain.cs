@@ -1,15 +1,22 @@
+using System.Globalization;
+using Inbox.Contracts.Audit;
 using Inbox.Contracts.Contacts;
 using Inbox.Contracts.Keys;
+using Inbox.Grains.Audit;
 using Inbox.Grains.Storage;
 
 namespace Inbox.Grains.Contacts;
 
-/// <summary>A customer and the channel identities they are known by.</summary>
+/// <summary>A customer: name, identities on channels, language and attributes.</summary>
 public sealed class ContactGrain(
     [PersistentState(stateName: "contact", storageName: GrainStorage.Name)] IPersistentState<ContactState> state,
+    AuditTrail audit,
     TimeProvider time) : Grain, IContactGrain
 {
-    public async Task<ContactProfile> AddIdentityAsync(string name, string identity)
+    internal const int MaxAttributes = 50;
+    internal const int MaxAttributeLength = 200;
+
+    public async Task<ContactProfile> AddIdentityAsync(string name, string identity, string? language = null)
     {
         var changed = false;
         if (!state.RecordExists)
@@ -21,6 +28,12 @@ public sealed class ContactGrain(
         if (!state.State.Identities.Contains(identity))
         {
             state.State.Identities.Add(identity);
+            changed = true;
+        }
+
+        if (NormaliseLanguage(language) is { } platformLanguage && !state.State.LanguageSetByAgent && state.State.Language != platformLanguage)
+        {
+            state.State.Language = platformLanguage;
             changed = true;
         }
 
@@ -41,11 +54,105 @@ public sealed class ContactGrain(
         }
     }
 
+    public async Task<ContactProfile> UpdateAsync(string? language, IReadOnlyDictionary<string, string>? attributes)
+    {
+        if (!state.RecordExists)
+        {
+            throw new ArgumentException($"Contact '{this.GetPrimaryKeyString()}' does not exist.");
+        }
+
+        if (Validate(language, attributes) is { } problem)
+        {
+            throw new ArgumentException(problem);
+        }
+
+        var before = Profile();
+        var s = state.State;
+        if (language is not null)
+        {
+            (s.Language, s.LanguageSetByAgent) = (NormaliseLanguage(language), language.Length > 0);
+        }
+
+        foreach (var (name, value) in attributes ?? new Dictionary<string, string>())
+        {
+            if (value.Length == 0)
+            {
+                s.Attributes.Remove(name.Trim());
+            }
+            else
+            {
+                s.Attributes[name.Trim()] = value.Trim();
+            }
+        }
+
+        if (s.Attributes.Count > MaxAttributes)
+        {
+            s.Attributes = new(before.Attributes!, StringComparer.OrdinalIgnoreCase);
+            throw new ArgumentException($"A contact has at most {MaxAttributes} attributes.");
+        }
+
+        await state.WriteStateAsync();
+        var after = Profile();
+        var key = OrganisationScoped.Parse(this.GetPrimaryKeyString());
+        await audit.RecordAsync(key.OrganisationId, AuditActions.ContactChanged, AuditSubjects.Contact, key.Id,
+            before: new { before.Language, before.Attributes }, after: new { after.Language, after.Attributes });
+        return after;
+    }
+
     public Task<ContactProfile?> GetAsync() => Task.FromResult(state.RecordExists ? Profile() : null);
+
+    internal static string? Validate(string? language, IReadOnlyDictionary<string, string>? attributes)
+    {
+        if (language is { Length: > 0 } && NormaliseLanguage(language) is null)
+        {
+            return "language must be an IETF language tag such as 'en' or 'pt-BR'.";
+        }
+
+        foreach (var (name, value) in attributes ?? new Dictionary<string, string>())
+        {
+            if (string.IsNullOrWhiteSpace(name) || name.Trim().Length > 64)
+            {
+                return "attribute names must be 1-64 characters.";
+            }
+
+            if (value is null || value.Length > MaxAttributeLength)
+            {
+                return $"attribute '{name}' must have a value of at most {MaxAttributeLength} characters (empty removes it).";
+            }
+        }
+
+        return null;
+    }
+
+    // "pt_BR", "PT-br" and "pt-BR" are the same language; anything that is not a language tag is no language.
+    private static string? NormaliseLanguage(string? language)
+    {
+        if (string.IsNullOrWhiteSpace(language))
+        {
+            return null;
+        }
+
+        var tag = language.Trim().Replace('_', '-');
+        if (tag.Length > 35 || !tag.All(c => char.IsAsciiLetterOrDigit(c) || c == '-') || !char.IsAsciiLetter(tag[0]))
+        {
+            return null;
+        }
+
+        try
+        {
+            return CultureInfo.GetCultureInfo(tag, predefinedOnly: false).Name is { Length: > 0 } name ? name : tag.ToLowerInvariant();
+        }
+        catch (CultureNotFoundException)
+        {
+            return tag.ToLowerInvariant();
+        }
+    }
 
     private ContactProfile Profile()
     {
         var key = OrganisationScoped.Parse(this.GetPrimaryKeyString());
-        return new ContactProfile(key.OrganisationId, key.Id, state.State.Name, [.. state.State.Identities], state.State.CreatedAt);
+        var s = state.State;
+        return new ContactProfile(key.OrganisationId, key.Id, s.Name, [.. s.Identities], s.CreatedAt, s.Language,
+            new Dictionary<string, string>(s.Attributes, StringComparer.OrdinalIgnoreCase));
     }
 }

@@ -26,6 +26,13 @@ internal sealed class ConversationEntity : ITableEntity
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset LastActivityAt { get; set; }
     public bool ContactHasAvatar { get; set; }
+    public string? Priority { get; set; }
+    public DateTimeOffset? WaitingSince { get; set; }
+    public DateTimeOffset? SnoozedUntil { get; set; }
+    public long Revision { get; set; }
+
+    // Comma-separated: a table row has no lists.
+    public string? ObserverIds { get; set; }
 
     public static ConversationEntity From(ConversationSummary summary) => new()
     {
@@ -44,6 +51,11 @@ internal sealed class ConversationEntity : ITableEntity
         CreatedAt = summary.CreatedAt,
         LastActivityAt = summary.LastActivityAt,
         ContactHasAvatar = summary.ContactHasAvatar,
+        Priority = summary.Priority.ToString(),
+        WaitingSince = summary.WaitingSince,
+        SnoozedUntil = summary.SnoozedUntil,
+        Revision = summary.Revision,
+        ObserverIds = summary.ObserverIds is { Count: > 0 } observers ? string.Join(',', observers) : null,
     };
 
     public ConversationSummary ToSummary() => new(
@@ -61,5 +73,10 @@ internal sealed class ConversationEntity : ITableEntity
         CreatedAt,
         LastActivityAt,
         TeamId,
-        ContactHasAvatar);
+        ContactHasAvatar,
+        Priority is null ? ConversationPriority.None : Enum.Parse<ConversationPriority>(Priority),
+        WaitingSince,
+        SnoozedUntil,
+        Revision,
+        ObserverIds?.Split(','));
 }

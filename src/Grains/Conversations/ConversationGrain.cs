@@ -9,7 +9,9 @@ using Inbox.Contracts.Security;
 using Inbox.Grains.Audit;
 using Inbox.Grains.Storage;
 using Inbox.Hosting.Media;
+using Inbox.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace Inbox.Grains.Conversations;
 
@@ -24,8 +26,9 @@ public sealed partial class ConversationGrain(
     MessageLog log,
     ConversationIndex index,
     AuditTrail audit,
+    IOptions<RoutingOptions> routingOptions,
     ILogger<ConversationGrain> logger,
-    TimeProvider time) : Grain, IConversationGrain
+    TimeProvider time) : Grain, IConversationGrain, IRemindable
 {
     private static readonly TimeSpan EarlyStatusLifetime = TimeSpan.FromMinutes(2);
 
@@ -112,6 +115,11 @@ public sealed partial class ConversationGrain(
         }
 
         var s = state.State;
+        if (FindRedelivery(MessageKind.Incoming, message.ExternalId) is null && await IsClosedAsync())
+        {
+            throw new ConversationClosedException(_key.Key);
+        }
+
         var (stored, isNew) = await AppendAsync(Draft(MessageKind.Incoming, message.Text, s.ContactId, s.ContactName, message.ExternalId, DeliveryStatus.Delivered) with
         {
             Attachments = message.Attachments is { Count: > 0 } attachments ? attachments : null,
@@ -121,6 +129,11 @@ public sealed partial class ConversationGrain(
         if (isNew && stored.Attachments is { Count: > 0 } && s.Platform != Platform.WebChat)
         {
             _downloads = DownloadAfterAsync(_downloads, stored);
+        }
+
+        if (isNew)
+        {
+            await OnCustomerWroteAsync(stored);
         }
 
         return stored;
@@ -224,7 +237,11 @@ public sealed partial class ConversationGrain(
     private MessageRecord Draft(MessageKind kind, string text, string authorId, string authorName, string? externalId, DeliveryStatus status) =>
         new(_key.Id, 0, GrainKeys.NewId("msg"), kind, text, authorId, authorName, externalId, status, time.GetUtcNow());
 
-    private async Task<(MessageRecord Message, bool Stored)> AppendAsync(MessageRecord draft)
+    /// <summary>
+    /// Stores <paramref name="draft"/> as the next message, then publishes it as <paramref name="eventType"/>
+    /// (message.created when null) and records <paramref name="note"/> in the audit log (the message's own entry when null).
+    /// </summary>
+    private async Task<(MessageRecord Message, bool Stored)> AppendAsync(MessageRecord draft, string? eventType = null, AuditNote? note = null)
     {
         for (var attempt = 0; ; attempt++)
         {
@@ -239,7 +256,7 @@ public sealed partial class ConversationGrain(
             switch (result.Outcome)
             {
                 case AppendOutcome.Stored:
-                    await OnAppendedAsync(message);
+                    await OnAppendedAsync(message, eventType ?? EventNames.MessageCreated, note ?? MessageNote(message));
                     return (message, true);
                 case AppendOutcome.Duplicate:
                     // A redelivery older than the recent cache: the marker row found the message stored before.
@@ -258,25 +275,32 @@ public sealed partial class ConversationGrain(
         }
     }
 
-    private async Task OnAppendedAsync(MessageRecord message)
+    private async Task OnAppendedAsync(MessageRecord message, string eventType, AuditNote note)
     {
         Remember([message]);
 
         // Stored is enough for everyone watching to see it. The audit entry and the list row are written together,
         // each batched with other conversations' (see IndexAsync), and are both in before the caller hears back, so
         // whoever lists conversations after the answer sees this message.
-        Publish(new InboxEvent(EventNames.MessageCreated, message.Sequence, Summary(), message));
+        Publish(new InboxEvent(eventType, message.Sequence, Summary(), message));
         var indexed = IndexAsync();
-
-        // The audit entry names the message, never its text: the log says who did what, the conversation holds what was said.
-        await audit.RecordAsync(
-            _key.OrganisationId,
-            message.Kind == MessageKind.Incoming ? AuditActions.MessageReceived : AuditActions.MessageSent,
-            AuditSubjects.Conversation,
-            _key.Id,
-            after: new { message.MessageId, message.Sequence, message.Kind, message.DeliveryStatus });
+        await audit.RecordAsync(_key.OrganisationId, note.Action, AuditSubjects.Conversation, _key.Id, note.Before, note.After);
         await indexed;
     }
+
+    // The audit entry names the message, never its text: the log says who did what, the conversation holds what was said.
+    private static AuditNote MessageNote(MessageRecord message) => new(
+        message.Kind switch
+        {
+            MessageKind.Incoming => AuditActions.MessageReceived,
+            MessageKind.Note => AuditActions.NoteAdded,
+            _ => AuditActions.MessageSent,
+        },
+        null,
+        new { message.MessageId, message.Sequence, message.Kind, message.DeliveryStatus });
+
+    /// <summary>What the audit log records about a change besides who made it and when.</summary>
+    private sealed record AuditNote(string Action, object? Before, object? After);
 
     private async Task SendAfterAsync(Task previous, MessageRecord message)
     {
@@ -469,7 +493,13 @@ public sealed partial class ConversationGrain(
         var newest = messages.LastOrDefault();
         if (newest is not null && newest.Sequence > _lastSequence)
         {
-            (_lastSequence, _lastPreview, _lastActivityAt) = (newest.Sequence, MessageText.Preview(newest), newest.CreatedAt);
+            // The list shows what was said: notes and the chat's notices move the end, not the preview or the activity time.
+            _lastSequence = newest.Sequence;
+            if (messages.LastOrDefault(m => m.Kind is MessageKind.Incoming or MessageKind.Outgoing) is { } said)
+            {
+                (_lastPreview, _lastActivityAt) = (MessageText.Preview(said), said.CreatedAt);
+            }
+
             _indexStale = true;
         }
     }
@@ -527,6 +557,11 @@ public sealed partial class ConversationGrain(
             s.CreatedAt,
             _lastActivityAt,
             s.TeamId,
-            s.ContactHasAvatar);
+            s.ContactHasAvatar,
+            s.Priority,
+            s.WaitingSince,
+            s.SnoozedUntil,
+            s.Revision,
+            s.ObserverIds.Count > 0 ? [.. s.ObserverIds] : null);
     }
 }

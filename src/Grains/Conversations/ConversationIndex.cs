@@ -75,6 +75,19 @@ public sealed class ConversationIndex(TableServiceClient tables)
         return all.OrderByDescending(c => c.LastActivityAt).Take(query.Limit).ToList();
     }
 
+    /// <summary>Every conversation of the organisation that is not resolved: what routing and the wallboard count.</summary>
+    public async Task<IReadOnlyList<ConversationSummary>> ListUnresolvedAsync(string organisationId, CancellationToken cancellationToken = default)
+    {
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {organisationId} and Status ne {nameof(ConversationStatus.Resolved)}");
+        var all = new List<ConversationSummary>();
+        await foreach (var entity in _table.QueryAsync<ConversationEntity>(filter, cancellationToken: cancellationToken))
+        {
+            all.Add(entity.ToSummary());
+        }
+
+        return all;
+    }
+
     private async Task DrainAsync(PartitionWrites writes)
     {
         while (true)

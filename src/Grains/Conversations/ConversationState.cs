@@ -21,4 +21,19 @@ public sealed class ConversationState
     [Id(7)] public DateTimeOffset CreatedAt { get; set; }
     [Id(8)] public string? TeamId { get; set; }
     [Id(9)] public bool ContactHasAvatar { get; set; }
+
+    // Ids 10-20 came with the lifecycle and routing; conversations stored before them read as never routed.
+    [Id(10)] public ConversationPriority Priority { get; set; }
+    [Id(11)] public long Revision { get; set; }
+    [Id(12)] public DateTimeOffset? WaitingSince { get; set; }
+    [Id(13)] public DateTimeOffset? SnoozedUntil { get; set; }
+    [Id(14)] public DateTimeOffset? AssignedAt { get; set; }
+    [Id(15)] public DateTimeOffset? ResolvedAt { get; set; }
+    [Id(16)] public int ReopenCount { get; set; }
+    [Id(17)] public int ReassignCount { get; set; }
+    [Id(18)] public List<string> ObserverIds { get; set; } = [];
+
+    // Whether the conversation has been handed to routing at least once (its first customer message did that).
+    [Id(19)] public bool Routed { get; set; }
+    [Id(20)] public DateTimeOffset? FirstCustomerMessageAt { get; set; }
 }

@@ -33,6 +33,9 @@ public sealed class EventFeedGrain(ILogger<EventFeedGrain> logger) : Grain, IEve
         return _gateways.Notify(gateway => gateway.OnEventsAsync(batch));
     }
 
+    public Task PublishOrganisationEventAsync(OrganisationEvent organisationEvent) =>
+        _gateways.Notify(gateway => gateway.OnOrganisationEventAsync(organisationEvent));
+
     public Task EndSessionsAsync(string userId)
     {
         var organisationId = this.GetPrimaryKeyString();

@@ -1,5 +1,6 @@
 using System.Buffers.Text;
 using System.Security.Cryptography;
+using Inbox.Contracts.Agents;
 using Inbox.Contracts.Audit;
 using Inbox.Contracts.Errors;
 using Inbox.Contracts.Events;
@@ -318,6 +319,9 @@ public sealed class UserGrain(
         await Task.WhenAll(
             directory.UpsertAsync(profile),
             audit.RecordAsync(Key.OrganisationId, action, AuditSubjects.User, Key.Id, before, profile, actor));
+
+        // Routing sees the agent's name, teams, channels and whether they may work at all.
+        GrainFactory.GetGrain<IAgentGrain>(this.GetPrimaryKeyString()).ProfileChangedAsync(profile).Ignore();
         return profile;
     }
 

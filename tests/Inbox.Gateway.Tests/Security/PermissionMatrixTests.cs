@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Reflection;
 using System.Text.Json;
+using Inbox.Contracts.Routing;
 using Inbox.Gateway.Realtime;
 using Inbox.Testing;
 using Microsoft.AspNetCore.SignalR;
@@ -44,7 +45,7 @@ public sealed class PermissionMatrixTests(SystemFixture fixture) : IClassFixture
                 // Signing out ends the session on the server, so it gets a session of its own.
                 var who = endpoint == "DELETE /api/v1/session" ? await callers[caller].FreshAsync() : callers[caller];
                 var answer = endpoint.StartsWith("HUB ", StringComparison.Ordinal)
-                    ? await CallHubAsync(endpoint, who)
+                    ? await CallHubAsync(endpoint, who, ids)
                     : await CallRestAsync(endpoint, who, ids);
                 if (answer != expected[caller])
                 {
@@ -136,6 +137,7 @@ public sealed class PermissionMatrixTests(SystemFixture fixture) : IClassFixture
         return new Dictionary<string, string>
         {
             ["{conversationId}"] = conversation.ConversationId,
+            ["{contactId}"] = conversation.ContactId,
             ["{userId}"] = target.User.UserId,
             ["{teamId}"] = "tier1",
             ["{channelId}"] = "web",
@@ -172,10 +174,20 @@ public sealed class PermissionMatrixTests(SystemFixture fixture) : IClassFixture
         "PUT /api/v1/channels/{channelId}/credentials" => new { accessToken = "matrix-access-token" },
         "POST /api/v1/conversations/{conversationId}/messages/files" => new MultipartFormDataContent { { new ByteArrayContent([0x89, 0x50, 0x4E, 0x47]), "file", "matrix.png" } },
         "POST /api/v1/channels" => new { platform = "telegram", name = "Matrix bot", fields = new { botToken = "123456:matrix-bot-token" } },
+        "POST /api/v1/conversations/{conversationId}/status" => new { status = "pending" },
+        "POST /api/v1/conversations/{conversationId}/priority" => new { priority = "high" },
+        "POST /api/v1/conversations/{conversationId}/assignment" => new { assigneeId = (string?)null },
+        "POST /api/v1/conversations/{conversationId}/notes" => new { text = "A note from the permission matrix" },
+        "PATCH /api/v1/contacts/{contactId}" => new { language = "en" },
+        "PUT /api/v1/agents/{userId}/presence" => new { presence = "away" },
+        "PUT /api/v1/agents/{userId}/capacity" => new { capacity = 5 },
+
+        // Off, so that agents coming online in the hub rows below do not take the matrix's conversation.
+        "PUT /api/v1/routing/settings" => RoutingSettings.Default with { AutoAssign = false },
         _ => null,
     };
 
-    private async Task<string> CallHubAsync(string endpoint, Caller caller)
+    private async Task<string> CallHubAsync(string endpoint, Caller caller, Dictionary<string, string> ids)
     {
         var (path, method) = (endpoint.Split(' ')[1], endpoint.Split(' ')[2]);
         var query = caller.VisitorToken is { } token && path == "/hubs/widget"
@@ -203,6 +215,24 @@ public sealed class PermissionMatrixTests(SystemFixture fixture) : IClassFixture
                 case "history":
                     await connection.InvokeAsync<JsonElement>("history", null, 10, TestContext.Current.CancellationToken);
                     break;
+                case "setPresence":
+                    await connection.InvokeAsync<JsonElement>(method, "online", TestContext.Current.CancellationToken);
+                    break;
+                case "setStatus":
+                    await connection.InvokeAsync<JsonElement>(method, ids["{conversationId}"], "open", null, TestContext.Current.CancellationToken);
+                    break;
+                case "setPriority":
+                    await connection.InvokeAsync<JsonElement>(method, ids["{conversationId}"], "low", TestContext.Current.CancellationToken);
+                    break;
+                case "assign":
+                    await connection.InvokeAsync<JsonElement>(method, ids["{conversationId}"], null, null, TestContext.Current.CancellationToken);
+                    break;
+                case "observe":
+                    await connection.InvokeAsync<JsonElement>(method, ids["{conversationId}"], true, TestContext.Current.CancellationToken);
+                    break;
+                case "addNote":
+                    await connection.InvokeAsync<JsonElement>(method, ids["{conversationId}"], "A note over the hub", TestContext.Current.CancellationToken);
+                    break;
                 default:
                     return $"no call written for hub method '{method}'";
             }
@@ -211,7 +241,13 @@ public sealed class PermissionMatrixTests(SystemFixture fixture) : IClassFixture
         }
         catch (HubException e)
         {
-            return $"hub error: {e.Message}";
+            // The hub's refusals are words (see CallerHubFilter); the table names them.
+            return e.Message switch
+            {
+                var m when m.EndsWith("Your role may not do this.", StringComparison.Ordinal) => "refused",
+                var m when m.EndsWith("No such conversation.", StringComparison.Ordinal) => "not-found",
+                var m => $"hub error: {m}",
+            };
         }
     }
 

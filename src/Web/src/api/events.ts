@@ -4,6 +4,11 @@ export const EventNames = {
   ConversationUpdated: 'conversation.updated',
   MessageCreated: 'message.created',
   MessageUpdated: 'message.updated',
+  ConversationAssigned: 'conversation.assigned',
+  ConversationStatusChanged: 'conversation.status_changed',
+  AgentPresenceChanged: 'agent.presence_changed',
+  WallboardUpdated: 'wallboard.updated',
+  WallboardAlert: 'wallboard.alert',
 } as const;
 
 export type EventName = (typeof EventNames)[keyof typeof EventNames];
@@ -12,4 +17,5 @@ export type EventName = (typeof EventNames)[keyof typeof EventNames];
 export const HubMethods = {
   ReceiveEvent: 'ReceiveEvent',
   ReceiveMessage: 'ReceiveMessage',
+  ReceiveOrganisationEvent: 'ReceiveOrganisationEvent',
 } as const;

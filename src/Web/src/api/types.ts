@@ -87,7 +87,8 @@ export type Permission =
   | 'channels_read'
   | 'channels_manage'
   | 'audit_read'
-  | 'settings_manage';
+  | 'settings_manage'
+  | 'wallboard_read';
 
 export interface CurrentUser {
   userId: string;
