@@ -32,13 +32,20 @@ internal sealed record BenchOptions(TimeSpan Phase, int Workers, string ResultsD
 
     /// <summary>Agent replies per second in the reply phase.</summary>
     public double RepliesPerSecond { get; init; } = 20;
+
+    /// <summary>Agents online in the routing phase.</summary>
+    public int RoutingAgents { get; init; } = 1_000;
+
+    /// <summary>Waiting customers the router assigns in the routing phase.</summary>
+    public int RoutingConversations { get; init; } = 2_000;
 }
 
 /// <summary>
 /// The benchmark suite: each figure of the inbox measured beside its limit on the same machine in the same run:
 /// inbound webhook throughput and webhook → agent latency (against a bare Kestrel endpoint verifying the same signature,
 /// Azurite's raw insert rates, bare HTTP and SignalR round trips), agent reply → platform, fan-out to many agent
-/// clients and memory per connection (against a bare SignalR hub in its own process), and memory per conversation.
+/// clients and memory per connection (against a bare SignalR hub in its own process), memory per conversation, and
+/// routing's assignment rate with many agents online.
 /// </summary>
 internal static partial class Bench
 {
@@ -156,6 +163,8 @@ internal static partial class Bench
             await Load.ForEachAsync(options.Workers, options.NewConversations, i => SendAsync(Stopwatch.GetTimestamp(), channel.NewCustomer($"New customer {i}")));
             await WaitAsync(() => Interlocked.Read(ref received) >= Interlocked.Read(ref accepted), Drain);
         });
+        log.WriteLine($"Routing: {options.RoutingAgents} agents, {options.RoutingConversations} waiting customers (in-process silo, own Azurite)");
+        var routing = await RoutingAsync(options, log);
         var sent = Interlocked.Read(ref nextId);
         var lost = Interlocked.Read(ref accepted) - Interlocked.Read(ref received) + replies.NotArrived;
 
@@ -182,6 +191,7 @@ internal static partial class Bench
         };
         rows.AddRange(fanOut);
         rows.AddRange(memory);
+        rows.Add(routing);
 
         var report = new BenchReport(DateTimeOffset.UtcNow, Machine(), options.Command, phase.TotalSeconds, sent, lost, rows);
         var path = report.WriteJson(options.ResultsDirectory);

@@ -1,7 +1,8 @@
 using System.Globalization;
 using Inbox.Bench;
 
-// ./bench.sh [--seconds N] [--workers N] [--fan-out N,N,...] [--activations N] [--new-conversations N] [--no-docs]:
+// ./bench.sh [--seconds N] [--workers N] [--fan-out N,N,...] [--activations N] [--new-conversations N]
+//            [--routing-agents N] [--routing-conversations N] [--no-docs]:
 // every figure beside its limit, in one run on this machine.
 if (args is [BareHub.Argument, var url])
 {
@@ -33,11 +34,17 @@ for (var i = 0; i < args.Length; i++)
         case "--new-conversations" when i + 1 < args.Length:
             scale = scale with { NewConversations = int.Parse(args[++i], CultureInfo.InvariantCulture) };
             break;
+        case "--routing-agents" when i + 1 < args.Length:
+            scale = scale with { RoutingAgents = int.Parse(args[++i], CultureInfo.InvariantCulture) };
+            break;
+        case "--routing-conversations" when i + 1 < args.Length:
+            scale = scale with { RoutingConversations = int.Parse(args[++i], CultureInfo.InvariantCulture) };
+            break;
         case "--no-docs":
             writeDocs = false;
             break;
         default:
-            Console.Error.WriteLine($"Unknown argument '{args[i]}'. Use --seconds N, --workers N, --fan-out N,N,..., --activations N, --new-conversations N, --no-docs.");
+            Console.Error.WriteLine($"Unknown argument '{args[i]}'. Use --seconds N, --workers N, --fan-out N,N,..., --activations N, --new-conversations N, --routing-agents N, --routing-conversations N, --no-docs.");
             return 2;
     }
 }

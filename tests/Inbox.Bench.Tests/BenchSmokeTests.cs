@@ -16,12 +16,14 @@ public sealed class BenchSmokeTests
                 Activations = 2_000,
                 NewConversations = 200,
                 RepliesPerSecond = 10,
+                RoutingAgents = 20,
+                RoutingConversations = 100,
             };
             var report = await Bench.RunAsync(options, TextWriter.Null);
 
             Assert.True(report.MessagesSent > 0);
             Assert.Equal(0, report.MessagesLost);
-            string[] rows = ["inbound:", "latency", "agent reply", "fan-out: one customer message → 10 ", "fan-out: one customer message → 50 ", "memory per idle SignalR connection", "memory per live conversation"];
+            string[] rows = ["inbound:", "latency", "agent reply", "fan-out: one customer message → 10 ", "fan-out: one customer message → 50 ", "memory per idle SignalR connection", "memory per live conversation", "routing:"];
             Assert.Equal(rows.Length, report.Rows.Count);
             Assert.All(rows.Zip(report.Rows), row => Assert.StartsWith(row.First, row.Second.What, StringComparison.Ordinal));
             Assert.All(report.Rows, row =>

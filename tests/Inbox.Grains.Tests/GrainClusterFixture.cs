@@ -1,8 +1,6 @@
 using Azure.Data.Tables;
 using Inbox.Grains.Storage;
 using Inbox.Hosting;
-using Inbox.Hosting.DataProtection;
-using Microsoft.Extensions.Configuration;
 using Inbox.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
@@ -34,22 +32,10 @@ public sealed class GrainClusterFixture : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         _azurite = await Azurite.StartAsync();
-        var connectionString = _azurite.ConnectionString;
-        Tables = new TableServiceClient(connectionString);
+        Tables = new TableServiceClient(_azurite.ConnectionString);
         await new TableInitializer(Tables).StartAsync(CancellationToken.None);
 
-        var builder = new InProcessTestClusterBuilder(1);
-
-        // A fixed service id: grain-state keys include it, and a restarted silo must find what the first one wrote.
-        builder.Options.ServiceId = "grain-tests";
-        builder.ConfigureSilo((_, silo) => silo.AddInboxGrains(new TableServiceClient(connectionString)));
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Inbox:Storage:ConnectionString"] = connectionString,
-            ["Inbox:DataProtection:CertificatePath"] = _azurite.DataProtectionCertificatePath,
-            ["Inbox:DataProtection:CreateCertificateIfMissing"] = "true",
-        }).Build();
-        builder.ConfigureSiloHost((_, host) => host.Services
+        Cluster = InProcessSilo.Build(_azurite, "grain-tests", services => services
             .AddSingleton<TimeProvider>(Time)
 
             // The grains' own clock is the test's; Orleans' timers and reminders keep real time, so a timer fires
@@ -58,10 +44,7 @@ public sealed class GrainClusterFixture : IAsyncLifetime
 
             // A snooze whose silo restarted ends within seconds rather than the production minute.
             .Configure<ReminderOptions>(o => o.MinimumReminderPeriod = TimeSpan.FromSeconds(1))
-            .Configure<RoutingOptions>(o => o.SnoozeRecheck = TimeSpan.FromSeconds(2))
-            .AddInboxGrainServices(connectionString)
-            .AddInboxDataProtection(configuration));
-        Cluster = builder.Build();
+            .Configure<RoutingOptions>(o => o.SnoozeRecheck = TimeSpan.FromSeconds(2)));
         await Cluster.DeployAsync();
     }
 

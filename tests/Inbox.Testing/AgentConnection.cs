@@ -12,6 +12,9 @@ public sealed class AgentConnection : IAsyncDisposable
 
     public LiveFeed<InboxEvent> Events { get; } = new();
 
+    /// <summary>Wallboard updates, wait alerts and presence changes (supervisors get them all; agents their own presence).</summary>
+    public LiveFeed<OrganisationEvent> OrganisationEvents { get; } = new();
+
     /// <summary>Completes when the server closes the connection.</summary>
     public Task Closed => _closed.Task;
 
@@ -22,6 +25,7 @@ public sealed class AgentConnection : IAsyncDisposable
         var connection = HubClient.Build(new Uri(gateway, "hubs/inbox"), o => o.Cookies = session.Cookies);
         var agent = new AgentConnection(connection);
         connection.On<InboxEvent>("ReceiveEvent", agent.Events.Add);
+        connection.On<OrganisationEvent>("ReceiveOrganisationEvent", agent.OrganisationEvents.Add);
         connection.Closed += _ =>
         {
             agent._closed.TrySetResult();
@@ -30,6 +34,9 @@ public sealed class AgentConnection : IAsyncDisposable
         await connection.StartAsync();
         return agent;
     }
+
+    /// <summary>Calls a hub method (<c>setStatus</c>, <c>assign</c>, …) and returns its answer.</summary>
+    public Task<T> InvokeAsync<T>(string method, params object?[] arguments) => _connection.InvokeCoreAsync<T>(method, arguments);
 
     public ValueTask DisposeAsync() => _connection.DisposeAsync();
 }

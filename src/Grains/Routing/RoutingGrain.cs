@@ -342,6 +342,12 @@ public sealed partial class RoutingGrain(
 
     private async Task TickAsync()
     {
+        // While customers wait, the router stays: their alerts and assignments must not wait for the keep-alive.
+        if (_waiting.Count > 0)
+        {
+            this.DelayDeactivation(TimeSpan.FromMinutes(5));
+        }
+
         if (_retryOnTick)
         {
             _retryOnTick = false;
