@@ -73,7 +73,7 @@ public static class ConversationsApi
     }
 
     public static async Task<Results<Ok<ConversationList>, ProblemHttpResult>> ListAsync(
-        IGrainFactory grains, HttpContext http, string? status = null, int limit = MaxPageSize)
+        IGrainFactory grains, HttpContext http, string? status = null, int limit = MaxPageSize, string? assignee = null, string? team = null)
     {
         ConversationStatus? filter = null;
         if (status is not null)
@@ -91,8 +91,14 @@ public static class ConversationsApi
             return Problems.BadRequest("limit must be between 1 and 500.");
         }
 
+        if ((assignee is not null && assignee != "me" && assignee != "none" && !GrainKeys.IsValidId(assignee)) || (team is not null && !GrainKeys.IsValidId(team)))
+        {
+            return Problems.BadRequest("assignee must be me, none or a user id; team a team id.");
+        }
+
         var user = CurrentUser.From(http.User);
-        var items = await grains.GetGrain<IConversationIndexGrain>(user.OrganisationId).ListAsync(new ConversationQuery(filter, limit));
+        var query = new ConversationQuery(filter, limit, assignee switch { "me" => user.UserId, "none" or null => null, _ => assignee }, assignee == "none", team);
+        var items = await grains.GetGrain<IConversationIndexGrain>(user.OrganisationId).ListAsync(query);
         return TypedResults.Ok(new ConversationList(items));
     }
 

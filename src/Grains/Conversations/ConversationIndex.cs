@@ -66,7 +66,7 @@ public sealed class ConversationIndex(TableServiceClient tables)
         await foreach (var entity in _table.QueryAsync<ConversationEntity>(filter, cancellationToken: cancellationToken))
         {
             var summary = entity.ToSummary();
-            if (visible is null || visible(summary))
+            if (query.Matches(summary) && (visible is null || visible(summary)))
             {
                 all.Add(summary);
             }

@@ -32,6 +32,11 @@ public sealed class RoutingEndToEndTests(SystemFixture fixture) : IClassFixture<
         await supervisor.OrganisationEvents.WaitForAsync(
             e => e.Type == EventNames.WallboardUpdated && e.Wallboard!.Agents.Any(a => a.UserId == "u_supervisor" && a.Load == 1 && a.Presence == AgentPresence.Online), Live);
 
+        // "Mine" and "waiting" lists.
+        Assert.Contains(await ListAsync(supervisorApi, "assignee=me"), c => c.ConversationId == conversationId);
+        Assert.DoesNotContain(await ListAsync(supervisorApi, "assignee=none"), c => c.ConversationId == conversationId);
+        Assert.DoesNotContain(await ListAsync(supervisorApi, "assignee=u_agent"), c => c.ConversationId == conversationId);
+
         // The agent comes online: the supervisor sees it live, then hands the conversation over from her hub.
         await using var agent = await AgentConnection.ConnectAsync(System.GatewayUrl, agentApi);
         await supervisor.OrganisationEvents.WaitForAsync(e => e.Type == EventNames.AgentPresenceChanged && e.Agent!.UserId == "u_agent" && e.Agent.Presence == AgentPresence.Online, Live);
@@ -89,6 +94,8 @@ public sealed class RoutingEndToEndTests(SystemFixture fixture) : IClassFixture<
             Assert.Contains(problem, await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
         }
 
+        var badFilter = await agentApi.Http.GetAsync("api/v1/conversations?assignee=not%20an%20id", TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.BadRequest, badFilter.StatusCode);
         var unknown = await agentApi.Http.PostAsJsonAsync($"{path}/priority", new { priority = "critical" }, TestContext.Current.CancellationToken);
         Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);
         var capacity = await agentApi.Http.PutAsJsonAsync("api/v1/agents/me/capacity", new { capacity = 5 }, TestContext.Current.CancellationToken);
@@ -97,4 +104,9 @@ public sealed class RoutingEndToEndTests(SystemFixture fixture) : IClassFixture<
         var after = (await agentApi.ListConversationsAsync()).Single(c => c.ConversationId == conversation.ConversationId);
         Assert.Equal((ConversationStatus.Open, ConversationPriority.None), (after.Status, after.Priority));
     }
+
+    private static async Task<IReadOnlyList<ConversationSummary>> ListAsync(InboxApi api, string query) =>
+        (await api.Http.GetFromJsonAsync<ConversationList>($"api/v1/conversations?{query}", InboxApi.Json, TestContext.Current.CancellationToken))!.Items;
+
+    private sealed record ConversationList(IReadOnlyList<ConversationSummary> Items);
 }
