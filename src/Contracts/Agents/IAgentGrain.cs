@@ -31,9 +31,13 @@ public interface IAgentGrain : IGrainWithStringKey
     [Alias("SetCapacity"), Requires(Permission.UsersManage)]
     Task<AgentStatus> SetCapacityAsync(int? capacity);
 
-    /// <summary>A gateway reports the agent's connections open on it right now (on connect, and as a heartbeat).</summary>
+    /// <summary>A gateway reports all of the agent's connections open on it right now (its heartbeat).</summary>
     [Alias("Heartbeat"), Requires(Permission.ServiceSessions)]
     Task HeartbeatAsync(string gatewayId, IReadOnlyList<string> connectionIds);
+
+    /// <summary>A gateway reports that the agent opened a connection on it.</summary>
+    [Alias("Connected"), Requires(Permission.ServiceSessions)]
+    Task ConnectedAsync(string gatewayId, string connectionId);
 
     /// <summary>A gateway reports that one of the agent's connections closed.</summary>
     [Alias("Disconnected"), Requires(Permission.ServiceSessions)]

@@ -82,10 +82,6 @@ public sealed class ConnectedAgents
     /// <summary>This gateway's id in its reports of connections (see <see cref="PresenceReporter"/>).</summary>
     public string GatewayId { get; } = GrainKeys.NewId("gw");
 
-    /// <summary>The ids of the user's connections here.</summary>
-    public IReadOnlyList<string> ConnectionIdsOf(string organisationId, string userId) =>
-        _organisations.TryGetValue(organisationId, out var agents) && agents.TryGetValue(userId, out var agent) ? [.. agent.Connections.Keys] : [];
-
     /// <summary>Every user with a connection here, with the ids of their connections.</summary>
     public IEnumerable<(string OrganisationId, string UserId, IReadOnlyList<string> ConnectionIds)> Connections =>
         _organisations.SelectMany(o => o.Value.Select(a => (o.Key, a.Key, (IReadOnlyList<string>)[.. a.Value.Connections.Keys])));

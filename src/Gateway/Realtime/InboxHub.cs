@@ -38,7 +38,7 @@ public sealed class InboxHub(EventRelay relay, ConnectedAgents connectedAgents, 
             return;
         }
 
-        await presence.ReportAsync(user.OrganisationId, user.UserId);
+        await presence.ReportOpenedAsync(user.OrganisationId, user.UserId, Context.ConnectionId);
     }
 
     public override async Task OnDisconnectedAsync(Exception? exception)

@@ -16,12 +16,18 @@ public sealed partial class PresenceReporter(
     IOptions<RoutingOptions> options,
     ILogger<PresenceReporter> logger) : BackgroundService
 {
-    /// <summary>Reports one user's connections here now (on connect, so they are online at once).</summary>
-    public Task ReportAsync(string organisationId, string userId)
+    /// <summary>Reports a new connection of a user (so they are online at once).</summary>
+    public Task ReportOpenedAsync(string organisationId, string userId, string connectionId)
     {
         GatewayCallers.ActAsService();
-        return cluster.GetGrain<IAgentGrain>(GrainKeys.Compose(organisationId, userId))
-            .HeartbeatAsync(connectedAgents.GatewayId, connectedAgents.ConnectionIdsOf(organisationId, userId));
+        return cluster.GetGrain<IAgentGrain>(GrainKeys.Compose(organisationId, userId)).ConnectedAsync(connectedAgents.GatewayId, connectionId);
+    }
+
+    /// <summary>Reports all of one user's connections here (the heartbeat).</summary>
+    private Task ReportAsync(string organisationId, string userId, IReadOnlyList<string> connectionIds)
+    {
+        GatewayCallers.ActAsService();
+        return cluster.GetGrain<IAgentGrain>(GrainKeys.Compose(organisationId, userId)).HeartbeatAsync(connectedAgents.GatewayId, connectionIds);
     }
 
     /// <summary>Reports that one connection closed.</summary>
@@ -36,11 +42,11 @@ public sealed partial class PresenceReporter(
         using var timer = new PeriodicTimer(options.Value.HeartbeatInterval);
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {
-            foreach (var (organisationId, userId, _) in connectedAgents.Connections.ToList())
+            foreach (var (organisationId, userId, connectionIds) in connectedAgents.Connections.ToList())
             {
                 try
                 {
-                    await ReportAsync(organisationId, userId);
+                    await ReportAsync(organisationId, userId, connectionIds);
                 }
                 catch (Exception e) when (e is not OperationCanceledException)
                 {

@@ -114,7 +114,8 @@ public sealed partial class AgentGrain(
         var now = time.GetUtcNow();
 
         // A gateway reports all of this agent's connections it has: any it no longer lists have closed.
-        foreach (var gone in _connections.Where(c => c.Value.Gateway == gatewayId && !connectionIds.Contains(c.Key)).Select(c => c.Key).ToList())
+        var listed = connectionIds.ToHashSet(StringComparer.Ordinal);
+        foreach (var gone in _connections.Where(c => c.Value.Gateway == gatewayId && !listed.Contains(c.Key)).Select(c => c.Key).ToList())
         {
             _connections.Remove(gone);
         }
@@ -124,6 +125,12 @@ public sealed partial class AgentGrain(
             _connections[connectionId] = (gatewayId, now);
         }
 
+        await OnConnectionsChangedAsync();
+    }
+
+    public async Task ConnectedAsync(string gatewayId, string connectionId)
+    {
+        _connections[connectionId] = (gatewayId, time.GetUtcNow());
         await OnConnectionsChangedAsync();
     }
 

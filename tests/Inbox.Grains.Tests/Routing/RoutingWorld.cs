@@ -59,7 +59,7 @@ internal sealed class RoutingWorld(GrainClusterFixture fixture)
 
     public IAgentGrain Agent(string userId) => fixture.Inside.GetGrain<IAgentGrain>(GrainKeys.Compose(OrganisationId, userId));
 
-    public Task ConnectAsync(string userId) => Agent(userId).HeartbeatAsync("gw-test", ["conn-" + userId]);
+    public Task ConnectAsync(string userId) => Agent(userId).ConnectedAsync("gw-test", "conn-" + userId);
 
     public Task DisconnectAsync(string userId) => Agent(userId).DisconnectedAsync("conn-" + userId);
 
