@@ -14,13 +14,12 @@ namespace Inbox.Gateway.Session;
 /// <param name="SessionVersion">The user's session version when the session began; a session of an older one is refused.</param>
 public sealed record SessionKey(string OrganisationId, string UserId, string SessionId, int SessionVersion)
 {
-    // The claim types session cookies have always used, so a cookie issued when it carried the whole user still reads.
+    // Short claim types: the cookie holds each one's name. Cookies issued when they carried the whole user named the
+    // user id with ClaimTypes.NameIdentifier (68 characters), which is still read; the other three are unchanged.
+    private const string UserClaim = "inbox:user";
     private const string OrganisationClaim = "inbox:org";
     private const string SessionVersionClaim = "inbox:session-version";
     private const string SessionIdClaim = "inbox:session";
-
-    /// <summary>How many claims a session cookie carries; one with more was issued before cookies carried only these.</summary>
-    public const int ClaimCount = 4;
 
     /// <summary>The session of <paramref name="user"/>.</summary>
     public static SessionKey Of(CurrentUser user) => new(user.OrganisationId, user.UserId, user.SessionId, user.SessionVersion);
@@ -28,7 +27,7 @@ public sealed record SessionKey(string OrganisationId, string UserId, string Ses
     /// <summary>The claims the cookie carries.</summary>
     public IEnumerable<Claim> ToClaims() =>
     [
-        new Claim(ClaimTypes.NameIdentifier, UserId),
+        new Claim(UserClaim, UserId),
         new Claim(OrganisationClaim, OrganisationId),
         new Claim(SessionVersionClaim, SessionVersion.ToString(CultureInfo.InvariantCulture)),
         new Claim(SessionIdClaim, SessionId),
@@ -37,9 +36,12 @@ public sealed record SessionKey(string OrganisationId, string UserId, string Ses
     /// <summary>The session a cookie's principal names, or null when a claim is missing or malformed (a session to end, not an error).</summary>
     public static SessionKey? TryRead(ClaimsPrincipal principal) =>
         principal.FindFirstValue(OrganisationClaim) is { } organisationId
-        && principal.FindFirstValue(ClaimTypes.NameIdentifier) is { } userId
+        && (principal.FindFirstValue(UserClaim) ?? principal.FindFirstValue(ClaimTypes.NameIdentifier)) is { } userId
         && principal.FindFirstValue(SessionIdClaim) is { } sessionId
         && int.TryParse(principal.FindFirstValue(SessionVersionClaim), NumberStyles.Integer, CultureInfo.InvariantCulture, out var sessionVersion)
             ? new SessionKey(organisationId, userId, sessionId, sessionVersion)
             : null;
+
+    /// <summary>True for a cookie issued when cookies carried the whole user: it reads, but is worth reissuing small.</summary>
+    public static bool IsOutdated(ClaimsPrincipal principal) => principal.FindFirst(UserClaim) is null;
 }

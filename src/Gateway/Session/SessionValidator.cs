@@ -29,7 +29,7 @@ internal static class SessionValidator
         context.ReplacePrincipal(CurrentUser.From(user, session!.SessionId).ToPrincipal(CookieAuthenticationDefaults.AuthenticationScheme));
 
         // A cookie issued when cookies carried the whole user is reissued now with only the session's claims.
-        context.ShouldRenew = cookie!.Claims.Count() > SessionKey.ClaimCount;
+        context.ShouldRenew = SessionKey.IsOutdated(cookie!);
     }
 
     private static async Task<UserProfile?> GetUserAsync(IGrainFactory grains, SessionKey session)
