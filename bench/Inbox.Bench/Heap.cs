@@ -9,28 +9,30 @@ namespace Inbox.Bench;
 /// <summary>
 /// The managed heap of another .NET process, measured the way <c>dotnet-gcdump</c> does: over the diagnostics port, ask
 /// the runtime for a full blocking collection and read the heap's size from the statistics it reports right after.
-/// What is left is what the process holds, not garbage waiting for the next collection.
+/// What is left is what the process holds, not garbage waiting for the next collection: the heap's size, which counts
+/// the free space a collection that does not compact leaves between objects, and the bytes of live objects (what the
+/// collection kept, what <c>dotnet-gcdump</c> counts).
 /// </summary>
 internal static class Heap
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(60);
 
-    /// <summary>The bytes on <paramref name="processId"/>'s managed heap after a full collection.</summary>
-    public static async Task<long> AfterFullCollectionAsync(int processId)
+    /// <summary>The bytes on <paramref name="processId"/>'s managed heap after a full collection, and those of live objects.</summary>
+    public static async Task<HeapSize> AfterFullCollectionAsync(int processId)
     {
         var client = new DiagnosticsClient(processId);
         var keywords = (long)(ClrTraceEventParser.Keywords.GC | ClrTraceEventParser.Keywords.GCHeapCollect);
         using var session = await client.StartEventPipeSessionAsync(
             [new EventPipeProvider(ClrTraceEventParser.ProviderName, EventLevel.Informational, keywords)], requestRundown: false, circularBufferMB: 64, CancellationToken.None);
         using var source = new EventPipeEventSource(session.EventStream);
-        var size = new TaskCompletionSource<long>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var size = new TaskCompletionSource<HeapSize>(TaskCreationOptions.RunContinuationsAsynchronously);
         var induced = false;
         source.Clr.GCStart += e => induced |= e.Reason == GCReason.Induced;
         source.Clr.GCHeapStats += e =>
         {
             if (induced)
             {
-                size.TrySetResult(e.TotalHeapSize);
+                size.TrySetResult(new HeapSize(e.TotalHeapSize, e.TotalPromoted));
             }
         };
 

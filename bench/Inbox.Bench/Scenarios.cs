@@ -70,7 +70,7 @@ internal static partial class Bench
         var gatewayBefore = await Heap.AfterFullCollectionAsync(system.Gateway.ProcessId);
         var bareBefore = await Heap.AfterFullCollectionAsync(bare.ProcessId);
         var largest = options.FanOut.Max();
-        double gatewayPerConnection = 0, barePerConnection = 0;
+        HeapSize gatewayPerConnection = default, barePerConnection = default;
         var rows = new List<Row>();
         long id = 0;
         foreach (var clients in options.FanOut)
@@ -83,7 +83,7 @@ internal static partial class Bench
                 await audience.GrowToAsync(clients);
                 if (clients == largest)
                 {
-                    gatewayPerConnection = (await Heap.AfterFullCollectionAsync(system.Gateway.ProcessId) - gatewayBefore) / (double)clients;
+                    gatewayPerConnection = (await Heap.AfterFullCollectionAsync(system.Gateway.ProcessId) - gatewayBefore).PerItem(clients);
                 }
 
                 for (var i = 0; i < options.FanOutEvents; i++)
@@ -110,7 +110,7 @@ internal static partial class Bench
                 await audience.GrowToAsync(clients);
                 if (clients == largest)
                 {
-                    barePerConnection = (await Heap.AfterFullCollectionAsync(bare.ProcessId) - bareBefore) / (double)clients;
+                    barePerConnection = (await Heap.AfterFullCollectionAsync(bare.ProcessId) - bareBefore).PerItem(clients);
                 }
 
                 foreach (var next in sent)
@@ -130,10 +130,10 @@ internal static partial class Bench
 
         rows.Add(new Row(
             $"memory per idle SignalR connection, {largest:N0} agent connections to one gateway (managed heap after a full collection)",
-            [new("gateway", gatewayPerConnection / KiB, "KiB")],
-            [new("bare hub", barePerConnection / KiB, "KiB")],
+            [new("gateway", gatewayPerConnection.Total / KiB, "KiB"), new("gateway's live objects", gatewayPerConnection.Live / KiB, "KiB")],
+            [new("bare hub", barePerConnection.Total / KiB, "KiB"), new("bare hub's live objects", barePerConnection.Live / KiB, "KiB")],
             "≤ 1.25× the bare hub's",
-            gatewayPerConnection <= 1.25 * barePerConnection));
+            gatewayPerConnection.Total <= 1.25 * barePerConnection.Total));
         return rows;
     }
 
@@ -154,8 +154,8 @@ internal static partial class Bench
         });
         var withActivations = await Heap.AfterFullCollectionAsync(silo);
 
-        var perConversation = (withConversations - before) / (double)options.NewConversations;
-        var perActivation = (withActivations - withConversations) / (double)options.Activations;
+        var perConversation = (withConversations.Total - before.Total) / (double)options.NewConversations;
+        var perActivation = (withActivations.Total - withConversations.Total) / (double)options.Activations;
         return
         [
             new Row(
@@ -163,7 +163,7 @@ internal static partial class Bench
                 [
                     new("per new customer conversation (conversation + contact + identity grains, 1 message)", perConversation / KiB, "KiB"),
                     new("per activated conversation grain", perActivation / KiB, "KiB"),
-                    new($"silo heap with {options.Activations:N0} activated", withActivations / (KiB * KiB), "MiB"),
+                    new($"silo heap with {options.Activations:N0} activated", withActivations.Total / (KiB * KiB), "MiB"),
                 ],
                 [],
                 "≤ 4 KB per idle activated conversation grain",

@@ -38,8 +38,16 @@ public static class GatewayHostingExtensions
         var session = InboxConfiguration.Read<SignInSessionOptions>(builder.Configuration, SignInSessionOptions.SectionName);
         services.AddOptions<SignInSessionOptions>().BindConfiguration(SignInSessionOptions.SectionName);
 
-        // Anything not given its own limit (message posts have 64 KiB) is refused above 1 MiB.
-        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = 1024 * 1024);
+        builder.WebHost.ConfigureKestrel(k =>
+        {
+            // Anything not given its own limit (message posts have 64 KiB) is refused above 1 MiB.
+            k.Limits.MaxRequestBodySize = 1024 * 1024;
+
+            // By default an idle kept-alive connection holds its last request's header strings (the session cookie
+            // among them) in case the next request repeats them; every hub client keeps its negotiate connection
+            // open beside the WebSocket, so that was one more copy of the cookie per agent connection.
+            k.DisableStringReuse = true;
+        });
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.AddProblemDetails(o => o.CustomizeProblemDetails = ProblemDefaults.Explain);
         services.AddExceptionHandler<ProblemExceptionHandler>();

@@ -1,4 +1,5 @@
 using Inbox.Contracts.Security;
+using Microsoft.AspNetCore.SignalR;
 
 namespace Inbox.Gateway.Security;
 
@@ -10,7 +11,11 @@ public static class CallerMiddleware
 {
     public static IApplicationBuilder UseInboxCaller(this IApplicationBuilder app) => app.Use(async (http, next) =>
     {
-        if (GatewayCallers.For(http.User, http.Connection.RemoteIpAddress?.ToString()) is { } caller)
+        // A hub's requests make no grain calls of their own (its methods get their caller from CallerHubFilter), and
+        // a WebSocket request lasts as long as its connection: a caller set here would stay in that request's
+        // execution context, one copy of the request context per idle connection.
+        if (http.GetEndpoint()?.Metadata.GetMetadata<HubMetadata>() is null
+            && GatewayCallers.For(http.User, http.Connection.RemoteIpAddress?.ToString()) is { } caller)
         {
             CallerContext.Set(caller);
         }

@@ -1,5 +1,4 @@
 using System.Buffers.Text;
-using System.Globalization;
 using System.Security.Claims;
 using System.Security.Cryptography;
 using System.Text.Json.Serialization;
@@ -29,31 +28,14 @@ public sealed record CurrentUser(
     [property: JsonIgnore] int SessionVersion,
     [property: JsonIgnore] string SessionId)
 {
-    private const string OrganisationClaim = "inbox:org";
-    private const string TeamClaim = "inbox:team";
-    private const string ChannelClaim = "inbox:channel";
-    private const string SessionVersionClaim = "inbox:session-version";
-    private const string SessionIdClaim = "inbox:session";
-
     /// <summary>What the user may do, for the front end to show only what works (the server checks again).</summary>
     public IReadOnlyList<Permission> Permissions => [.. RolePermissions.For(Role).Order()];
 
     /// <summary>The grain-call identity of this user, coming from <paramref name="from"/>.</summary>
     public Caller ToCaller(string? from) => Caller.User(OrganisationId, UserId, Name, Role, Channels, Teams, from);
 
-    public ClaimsPrincipal ToPrincipal(string authenticationType) => new(new ClaimsIdentity(
-        [
-            new Claim(ClaimTypes.NameIdentifier, UserId),
-            new Claim(ClaimTypes.Name, Name),
-            new Claim(ClaimTypes.Email, Email),
-            new Claim(ClaimTypes.Role, Role.ToString()),
-            new Claim(OrganisationClaim, OrganisationId),
-            new Claim(SessionVersionClaim, SessionVersion.ToString(CultureInfo.InvariantCulture)),
-            new Claim(SessionIdClaim, SessionId),
-            .. Teams.Select(t => new Claim(TeamClaim, t)),
-            .. Channels.Select(c => new Claim(ChannelClaim, c)),
-        ],
-        authenticationType));
+    /// <summary>The principal of this user's session: the session's claims (what the cookie carries) and the user.</summary>
+    public ClaimsPrincipal ToPrincipal(string authenticationType) => new(new SessionIdentity(this, authenticationType));
 
     /// <summary>The user of session <paramref name="sessionId"/>, as their grain has them now.</summary>
     public static CurrentUser From(UserProfile user, string sessionId) =>
@@ -62,20 +44,8 @@ public sealed record CurrentUser(
     /// <summary>A new session's id: 128 random bits.</summary>
     public static string NewSessionId() => Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(16));
 
-    /// <summary>The user of an authenticated principal; throws when a claim is missing (an endpoint without authorization).</summary>
-    public static CurrentUser From(ClaimsPrincipal principal)
-    {
-        string Claim(string type) => principal.FindFirstValue(type)
-            ?? throw new InvalidOperationException($"The signed-in principal has no '{type}' claim.");
-        return new CurrentUser(
-            Claim(ClaimTypes.NameIdentifier),
-            Claim(ClaimTypes.Name),
-            Claim(ClaimTypes.Email),
-            Claim(OrganisationClaim),
-            Enum.Parse<UserRole>(Claim(ClaimTypes.Role)),
-            principal.FindAll(TeamClaim).Select(c => c.Value).ToList(),
-            principal.FindAll(ChannelClaim).Select(c => c.Value).ToList(),
-            int.Parse(Claim(SessionVersionClaim), CultureInfo.InvariantCulture),
-            Claim(SessionIdClaim));
-    }
+    /// <summary>The user of a principal whose session was accepted; throws for any other (an endpoint without authorization).</summary>
+    public static CurrentUser From(ClaimsPrincipal principal) =>
+        (principal.Identity as SessionIdentity)?.User
+        ?? throw new InvalidOperationException("The principal is not a signed-in user's accepted session.");
 }

@@ -15,7 +15,8 @@ internal static class SessionValidator
 {
     public static async Task ValidateAsync(CookieValidatePrincipalContext context)
     {
-        var session = context.Principal is { } principal ? TryRead(principal) : null;
+        var cookie = context.Principal;
+        var session = cookie is null ? null : SessionKey.TryRead(cookie);
         var grains = context.HttpContext.RequestServices.GetRequiredService<IGrainFactory>();
         var user = session is null ? null : await GetUserAsync(grains, session);
         if (user is null)
@@ -26,22 +27,12 @@ internal static class SessionValidator
         }
 
         context.ReplacePrincipal(CurrentUser.From(user, session!.SessionId).ToPrincipal(CookieAuthenticationDefaults.AuthenticationScheme));
+
+        // A cookie issued when cookies carried the whole user is reissued now with only the session's claims.
+        context.ShouldRenew = SessionKey.IsOutdated(cookie!);
     }
 
-    // A cookie from before a claim was added (an older release) is a session to end, not an error.
-    private static CurrentUser? TryRead(System.Security.Claims.ClaimsPrincipal principal)
-    {
-        try
-        {
-            return CurrentUser.From(principal);
-        }
-        catch (Exception e) when (e is InvalidOperationException or FormatException or ArgumentException)
-        {
-            return null;
-        }
-    }
-
-    private static async Task<UserProfile?> GetUserAsync(IGrainFactory grains, CurrentUser session)
+    private static async Task<UserProfile?> GetUserAsync(IGrainFactory grains, SessionKey session)
     {
         GatewayCallers.ActAsService();
         return await grains.GetGrain<IUserGrain>(GrainKeys.Compose(session.OrganisationId, session.UserId)).CheckSessionAsync(session.SessionId, session.SessionVersion);
