@@ -1,17 +1,23 @@
 import type { ConnectionState, CurrentUser } from '../api/types';
 import { ConnectionIndicator } from '../shared/ConnectionIndicator';
 import { initials } from '../shared/format';
+import { PresenceSelector } from '../live/PresenceSelector';
+import type { Presence } from '../live/usePresence';
+
+export type Page = 'inbox' | 'team' | 'channels' | 'audit' | 'account';
 
 interface Props {
   user: CurrentUser;
-  page: 'inbox' | 'team' | 'channels' | 'audit' | 'account';
-  /** The live connection's state; shown on the inbox, which is the page that has one. */
+  page: Page;
+  /** The live connection's state (one connection for every page). */
   connection?: ConnectionState;
+  /** The user's presence for routing, and a way to change it. */
+  presence?: Presence;
   /** Signs this session out (the account page offers signing out everywhere). */
   onSignOut: (everywhere: boolean) => void;
 }
 
-export function AppHeader({ user, page, connection, onSignOut }: Props) {
+export function AppHeader({ user, page, connection, presence, onSignOut }: Props) {
   const links = [
     { page: 'inbox', href: '#/', label: 'Inbox', shown: true },
     { page: 'team', href: '#/team', label: 'Team', shown: user.permissions.includes('users_read') },
@@ -40,6 +46,7 @@ export function AppHeader({ user, page, connection, onSignOut }: Props) {
           </a>
         ))}
       </nav>
+      {presence && <PresenceSelector presence={presence} />}
       {connection && <ConnectionIndicator state={connection} testId="connection-state" />}
       <div className="app-header__user">
         <span className="avatar avatar--small" aria-hidden="true">
