@@ -5,7 +5,10 @@ import { TeamPage } from '../admin/TeamPage';
 import type { CurrentUser } from '../api/types';
 import { usePresence } from '../live/usePresence';
 import { useLiveConnection } from '../live/useLiveConnection';
+import { useWaitAlerts } from '../live/useWaitAlerts';
+import { WaitAlerts } from '../live/WaitAlerts';
 import type { Route } from '../shared/useHashRoute';
+import { WallboardPage } from '../wallboard/WallboardPage';
 import { AppHeader, type Page } from './AppHeader';
 import { InboxPage } from './InboxPage';
 
@@ -22,6 +25,7 @@ export function SignedInApp({ user, route, onSignOut, onSessionLost, onPasswordC
   const live = useLiveConnection(onSessionLost);
   const presence = usePresence(user.userId, live);
   const can = (permission: CurrentUser['permissions'][number]) => user.permissions.includes(permission);
+  const waitAlerts = useWaitAlerts(live, can('wallboard_read'));
 
   let page: Page = 'inbox';
   let content = <InboxPage user={user} live={live} />;
@@ -37,11 +41,15 @@ export function SignedInApp({ user, route, onSignOut, onSessionLost, onPasswordC
   } else if (route.page === 'audit' && can('audit_read')) {
     page = 'audit';
     content = <AuditPage />;
+  } else if (route.page === 'wallboard' && can('wallboard_read')) {
+    page = 'wallboard';
+    content = <WallboardPage live={live} />;
   }
 
   return (
     <div className="inbox">
       <AppHeader user={user} page={page} connection={live.state} presence={presence} onSignOut={onSignOut} />
+      <WaitAlerts alerts={waitAlerts.alerts} onDismiss={waitAlerts.dismiss} />
       {content}
     </div>
   );
