@@ -4,7 +4,7 @@ import { initials } from '../shared/format';
 import { PresenceSelector } from '../live/PresenceSelector';
 import type { Presence } from '../live/usePresence';
 
-export type Page = 'inbox' | 'wallboard' | 'team' | 'channels' | 'audit' | 'account';
+export type Page = 'inbox' | 'wallboard' | 'team' | 'channels' | 'routing' | 'audit' | 'account';
 
 interface Props {
   user: CurrentUser;
@@ -23,6 +23,7 @@ export function AppHeader({ user, page, connection, presence, onSignOut }: Props
     { page: 'wallboard', href: '#/wallboard', label: 'Wallboard', shown: user.permissions.includes('wallboard_read') },
     { page: 'team', href: '#/team', label: 'Team', shown: user.permissions.includes('users_read') },
     { page: 'channels', href: '#/channels', label: 'Channels', shown: user.permissions.includes('channels_manage') },
+    { page: 'routing', href: '#/routing', label: 'Routing', shown: user.permissions.includes('settings_manage') },
     { page: 'audit', href: '#/audit', label: 'Audit log', shown: user.permissions.includes('audit_read') },
   ].filter((link) => link.shown);
 

@@ -1,6 +1,7 @@
 import { AccountPage } from '../admin/AccountPage';
 import { AuditPage } from '../admin/AuditPage';
 import { ChannelsPage } from '../admin/ChannelsPage';
+import { RoutingPage } from '../admin/RoutingPage';
 import { TeamPage } from '../admin/TeamPage';
 import type { CurrentUser } from '../api/types';
 import { usePresence } from '../live/usePresence';
@@ -44,6 +45,9 @@ export function SignedInApp({ user, route, onSignOut, onSessionLost, onPasswordC
   } else if (route.page === 'wallboard' && can('wallboard_read')) {
     page = 'wallboard';
     content = <WallboardPage live={live} />;
+  } else if (route.page === 'routing' && can('settings_manage')) {
+    page = 'routing';
+    content = <RoutingPage />;
   }
 
   return (

@@ -8,6 +8,7 @@ export type Route =
   | { page: 'channels' }
   | { page: 'account' }
   | { page: 'wallboard' }
+  | { page: 'routing' }
   | { page: 'invitation'; token: string };
 
 export function parseRoute(hash: string): Route {
@@ -19,6 +20,7 @@ export function parseRoute(hash: string): Route {
   if (hash === '#/channels') return { page: 'channels' };
   if (hash === '#/account') return { page: 'account' };
   if (hash === '#/wallboard') return { page: 'wallboard' };
+  if (hash === '#/routing') return { page: 'routing' };
   return { page: 'inbox' };
 }
 
