@@ -29,7 +29,7 @@ internal sealed partial class ProblemExceptionHandler(IProblemDetailsService pro
 
             // The gateway let the call through but the grain refused it: one layer caught what the other missed.
             AccessDeniedException => (StatusCodes.Status403Forbidden, "Not allowed.", "Your role may not do this."),
-            ArgumentException => (StatusCodes.Status400BadRequest, "The request is not valid.", exception.Message),
+            ArgumentException => (StatusCodes.Status400BadRequest, "The request is not valid.", UserMessage.Of(exception)),
 
             // The cluster is briefly out of reach (a silo restarting, the gateway reconnecting): nothing was done.
             OrleansMessageRejectionException or SiloUnavailableException or ClientNotAvailableException =>

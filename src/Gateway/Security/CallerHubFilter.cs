@@ -2,6 +2,7 @@ using Inbox.Contracts.Conversations;
 using Inbox.Contracts.Errors;
 using Inbox.Contracts.Security;
 using Inbox.Contracts.Users;
+using Inbox.Gateway.Infrastructure;
 using Microsoft.AspNetCore.SignalR;
 
 namespace Inbox.Gateway.Security;
@@ -28,7 +29,7 @@ public sealed class CallerHubFilter : IHubFilter
 
     private static string? Readable(Exception exception) => exception switch
     {
-        ArgumentException or ConflictException => exception.Message,
+        ArgumentException or ConflictException => UserMessage.Of(exception),
         ConversationNotFoundException => "No such conversation.",
         UserNotFoundException => "No such user.",
         AccessDeniedException => "Your role may not do this.",

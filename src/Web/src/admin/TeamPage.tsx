@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { api } from '../api/rest';
-import type { ChannelDetails, CurrentUser, Invitation, Team, User } from '../api/types';
+import type { AgentStatus, ChannelDetails, CurrentUser, Invitation, Team, User } from '../api/types';
+import { CapacityCell } from './CapacityCell';
 import { InvitationLink } from './InvitationLink';
 import { InviteUserForm } from './InviteUserForm';
 import { TeamsPanel } from './TeamsPanel';
@@ -16,6 +17,7 @@ type Load = { status: 'loading' } | { status: 'error'; message: string } | { sta
 export function TeamPage({ user }: Props) {
   const [load, setLoad] = useState<Load>({ status: 'loading' });
   const [invitation, setInvitation] = useState<Invitation | null>(null);
+  const [agents, setAgents] = useState<Record<string, AgentStatus>>({});
   const canManage = user.permissions.includes('users_manage');
 
   const reload = useCallback(async () => {
@@ -23,6 +25,9 @@ export function TeamPage({ user }: Props) {
     try {
       const [users, teams, channels] = await Promise.all([api.listUsers(), api.listTeams(), api.listChannels()]);
       setLoad({ status: 'ready', users, teams, channels });
+      // Capacities come from routing, one agent at a time; the page works without them.
+      const statuses = await Promise.all(users.filter((u) => u.status === 'active').map((u) => api.getAgent(u.userId).catch(() => null)));
+      setAgents(Object.fromEntries(statuses.filter((a) => a !== null).map((a) => [a.userId, a] as const)));
     } catch (err) {
       setLoad({ status: 'error', message: err instanceof Error ? err.message : 'The team could not be loaded.' });
     }
@@ -67,6 +72,7 @@ export function TeamPage({ user }: Props) {
               <th>Status</th>
               <th>Teams</th>
               <th>Channels</th>
+              <th title="Open conversations routing gives them at most">Capacity</th>
               {canManage && <th aria-label="Actions" />}
             </tr>
           </thead>
@@ -81,6 +87,7 @@ export function TeamPage({ user }: Props) {
                 channels={channels}
                 onChanged={replaceUser}
                 onInvitation={setInvitation}
+                capacity={<CapacityCell key={agents[u.userId]?.ownCapacity ?? 'default'} agent={agents[u.userId]} canManage={canManage} onChanged={(a) => setAgents((all) => ({ ...all, [a.userId]: a }))} />}
               />
             ))}
           </tbody>

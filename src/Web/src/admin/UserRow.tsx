@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { api } from '../api/rest';
 import type { ChannelDetails, Invitation, Role, Team, User } from '../api/types';
 import { ChoiceList } from './ChoiceList';
@@ -11,12 +11,14 @@ interface Props {
   channels: ChannelDetails[];
   onChanged: (user: User) => void;
   onInvitation: (invitation: Invitation) => void;
+  /** The capacity column (from routing, not the user record). */
+  capacity: ReactNode;
 }
 
 const roles: Role[] = ['agent', 'supervisor', 'admin'];
 
 /** One user in the team list; an admin edits role, teams and channels in place, and deactivates or reactivates. */
-export function UserRow({ user, isSelf, canManage, teams, channels, onChanged, onInvitation }: Props) {
+export function UserRow({ user, isSelf, canManage, teams, channels, onChanged, onInvitation, capacity }: Props) {
   const [editing, setEditing] = useState(false);
   const [role, setRole] = useState<Role>(user.role);
   const [teamIds, setTeamIds] = useState(user.teams);
@@ -98,6 +100,7 @@ export function UserRow({ user, isSelf, canManage, teams, channels, onChanged, o
           <td>{user.channels.map(channelName).join(', ') || <span className="muted">—</span>}</td>
         </>
       )}
+      {editing ? <td /> : capacity}
       {canManage && (
         <td>
           <div className="users__actions">

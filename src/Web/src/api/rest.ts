@@ -1,8 +1,13 @@
 import type {
+  AgentPresence,
+  AgentStatus,
   AuditFilter,
   AuditPage,
   AuditVerification,
   ChannelDetails,
+  ContactProfile,
+  ConversationPriority,
+  ConversationStatus,
   ConversationSummary,
   CurrentUser,
   Invitation,
@@ -13,9 +18,11 @@ import type {
   PlatformForm,
   ProblemDetails,
   Role,
+  RoutingSettings,
   Team,
   User,
   UserChange,
+  WallboardSnapshot,
 } from './types';
 
 /** A failed HTTP call; `message` is the problem's `detail` (or `title`), ready to show to the user. */
@@ -159,12 +166,69 @@ export const api = {
     return request<void>('DELETE', `/api/v1/session${everywhere ? '?everywhere=true' : ''}`, { allowAnonymous: true });
   },
 
-  async listConversations(limit = 100): Promise<ConversationSummary[]> {
-    const page = await request<ListResponse<ConversationSummary>>(
-      'GET',
-      `/api/v1/conversations?limit=${limit}`,
-    );
+  /** Newest activity first; only those with `status` when given. */
+  async listConversations(limit = 100, status: ConversationStatus | null = null): Promise<ConversationSummary[]> {
+    const page = await request<ListResponse<ConversationSummary>>('GET', `/api/v1/conversations${query({ status, limit })}`);
     return page.items;
+  },
+
+  /** Open, pending, snoozed (until `snoozeUntil`, an ISO time) or resolved; the chat gets an activity notice. */
+  setStatus(conversationId: string, status: ConversationStatus, snoozeUntil: string | null = null): Promise<ConversationSummary> {
+    return request<ConversationSummary>('POST', `${conversationPath(conversationId)}/status`, { body: { status, snoozeUntil } });
+  },
+
+  setPriority(conversationId: string, priority: ConversationPriority): Promise<ConversationSummary> {
+    return request<ConversationSummary>('POST', `${conversationPath(conversationId)}/priority`, { body: { priority } });
+  },
+
+  /** Assigns to someone, or with `assigneeId` null sends it back to the queue; `teamId` null keeps the team, "" removes it. */
+  assign(conversationId: string, assigneeId: string | null, teamId: string | null = null): Promise<ConversationSummary> {
+    return request<ConversationSummary>('POST', `${conversationPath(conversationId)}/assignment`, { body: { assigneeId, teamId } });
+  },
+
+  /** Supervisors start or stop watching a conversation silently. */
+  observe(conversationId: string, observing: boolean): Promise<ConversationSummary> {
+    return request<ConversationSummary>(observing ? 'PUT' : 'DELETE', `${conversationPath(conversationId)}/observers/me`);
+  },
+
+  /** An internal note: shown to the team, never sent to the customer. */
+  addNote(conversationId: string, text: string): Promise<MessageRecord> {
+    return request<MessageRecord>('POST', `${conversationPath(conversationId)}/notes`, { body: { text } });
+  },
+
+  getContact(contactId: string): Promise<ContactProfile> {
+    return request<ContactProfile>('GET', `/api/v1/contacts/${encodeURIComponent(contactId)}`);
+  },
+
+  updateContact(contactId: string, change: { language?: string; attributes?: Record<string, string> }): Promise<ContactProfile> {
+    return request<ContactProfile>('PATCH', `/api/v1/contacts/${encodeURIComponent(contactId)}`, { body: change });
+  },
+
+  /** An agent's presence, load settings and whether they are connected; `me` for oneself. */
+  getAgent(userId = 'me'): Promise<AgentStatus> {
+    return request<AgentStatus>('GET', `/api/v1/agents/${encodeURIComponent(userId)}`);
+  },
+
+  setPresence(presence: AgentPresence): Promise<AgentStatus> {
+    return request<AgentStatus>('PUT', '/api/v1/agents/me/presence', { body: { presence } });
+  },
+
+  /** Admins: the most open conversations an agent holds; null for the organisation's default. */
+  setCapacity(userId: string, capacity: number | null): Promise<AgentStatus> {
+    return request<AgentStatus>('PUT', `/api/v1/agents/${encodeURIComponent(userId)}/capacity`, { body: { capacity } });
+  },
+
+  getRoutingSettings(): Promise<RoutingSettings> {
+    return request<RoutingSettings>('GET', '/api/v1/routing/settings');
+  },
+
+  /** Replaces the routing settings and rules (admins); a 400's message says which rule and what is wrong. */
+  saveRoutingSettings(settings: RoutingSettings): Promise<RoutingSettings> {
+    return request<RoutingSettings>('PUT', '/api/v1/routing/settings', { body: settings });
+  },
+
+  getWallboard(): Promise<WallboardSnapshot> {
+    return request<WallboardSnapshot>('GET', '/api/v1/wallboard');
   },
 
   getConversation(conversationId: string): Promise<ConversationSummary> {

@@ -4,6 +4,8 @@ export type Platform = 'webchat' | 'whatsapp' | 'messenger' | 'instagram' | 'tel
 export type ConversationStatus = 'open' | 'pending' | 'snoozed' | 'resolved';
 export type MessageKind = 'incoming' | 'outgoing' | 'note' | 'activity';
 export type DeliveryStatus = 'pending' | 'sent' | 'delivered' | 'read' | 'failed';
+export type ConversationPriority = 'none' | 'low' | 'medium' | 'high' | 'urgent';
+export type AgentPresence = 'online' | 'away' | 'offline';
 
 export interface ConversationSummary {
   organisationId: string;
@@ -22,6 +24,14 @@ export interface ConversationSummary {
   lastMessagePreview: string;
   createdAt: string;
   lastActivityAt: string;
+  priority: ConversationPriority;
+  /** Since when the customer waits for an agent (open, nobody assigned); null otherwise. */
+  waitingSince: string | null;
+  snoozedUntil: string | null;
+  /** Counts lifecycle changes (status, assignment, team, priority). */
+  revision: number;
+  /** Supervisors watching silently. */
+  observerIds: string[];
 }
 
 export interface MessageRecord {
@@ -71,6 +81,111 @@ export interface InboxEvent {
   sequence: number;
   conversation: ConversationSummary;
   message: MessageRecord | null;
+}
+
+/** An event about the organisation rather than one conversation (`ReceiveOrganisationEvent`); one payload is set. */
+export interface OrganisationEvent {
+  /** `wallboard.updated`, `wallboard.alert` or `agent.presence_changed` (see `EventNames`). */
+  type: string;
+  organisationId: string;
+  wallboard?: WallboardSnapshot | null;
+  alert?: WaitAlert | null;
+  agent?: AgentStatus | null;
+}
+
+/** An agent as routing and the wallboard see them. */
+export interface AgentStatus {
+  organisationId: string;
+  userId: string;
+  name: string;
+  /** What they are now: offline once their connections have been gone a while, whatever they chose. */
+  presence: AgentPresence;
+  /** What they set themselves to. */
+  chosenPresence: AgentPresence;
+  connected: boolean;
+  /** The most open conversations they hold (their own setting or the organisation's default). */
+  capacity: number;
+  /** Their own setting; null means the organisation's default. */
+  ownCapacity: number | null;
+  teams: string[];
+  channels: string[];
+  active: boolean;
+}
+
+export interface AgentLoad {
+  userId: string;
+  name: string;
+  presence: AgentPresence;
+  load: number;
+  capacity: number;
+}
+
+/** A customer who has waited past the organisation's alert threshold. */
+export interface WaitAlert {
+  conversationId: string;
+  channelId: string;
+  waitingSince: string;
+  priority: ConversationPriority;
+  teamId: string | null;
+}
+
+/** The supervisors' live view; a client keeps only the highest `version`. */
+export interface WallboardSnapshot {
+  organisationId: string;
+  version: number;
+  at: string;
+  waiting: number;
+  longestWaitingSince: string | null;
+  open: number;
+  pending: number;
+  snoozed: number;
+  agents: AgentLoad[];
+  longWaits: WaitAlert[];
+  agentsOnline: number;
+  agentsAway: number;
+}
+
+/** A rule's conditions: all that are given must hold; a list matches when any entry does. */
+export interface RuleConditions {
+  channels?: string[] | null;
+  teams?: string[] | null;
+  languages?: string[] | null;
+  keywords?: string[] | null;
+  contactAttributes?: Record<string, string> | null;
+  minPriority?: ConversationPriority | null;
+}
+
+/** What a matching rule does: at least one of the three. */
+export interface RuleAction {
+  teamId?: string | null;
+  agentId?: string | null;
+  priority?: ConversationPriority | null;
+}
+
+export interface RoutingRule {
+  ruleId: string;
+  name: string;
+  when: RuleConditions;
+  then: RuleAction;
+}
+
+export interface RoutingSettings {
+  autoAssign: boolean;
+  defaultCapacity: number;
+  returnToQueueWhenOffline: boolean;
+  waitAlertSeconds: number;
+  reopenWindowHours: number;
+  rules: RoutingRule[];
+}
+
+export interface ContactProfile {
+  organisationId: string;
+  contactId: string;
+  name: string;
+  identities: string[];
+  createdAt: string;
+  language: string | null;
+  attributes: Record<string, string> | null;
 }
 
 export type Role = 'agent' | 'supervisor' | 'admin';

@@ -1,19 +1,14 @@
 import { useCallback, useEffect, useState } from 'react';
-import { AccountPage } from '../admin/AccountPage';
-import { AuditPage } from '../admin/AuditPage';
-import { ChannelsPage } from '../admin/ChannelsPage';
-import { TeamPage } from '../admin/TeamPage';
 import { api, setUnauthorizedHandler } from '../api/rest';
 import type { CurrentUser } from '../api/types';
 import { useHashRoute } from '../shared/useHashRoute';
 import { AcceptInvitationPage } from './AcceptInvitationPage';
-import { AppHeader } from './AppHeader';
-import { InboxPage } from './InboxPage';
 import { LoginPage } from './LoginPage';
+import { SignedInApp } from './SignedInApp';
 
 type Session = { status: 'checking' } | { status: 'error'; message: string } | { status: 'signedOut' } | { status: 'signedIn'; user: CurrentUser };
 
-/** Shows the login page, an invitation, or the signed-in user's page (inbox, team, audit), by session and URL. */
+/** Shows the login page, an invitation, or the signed-in user's page (inbox, wallboard, admin pages), by session and URL. */
 export function App() {
   const [session, setSession] = useState<Session>({ status: 'checking' });
   const [route, replaceRoute] = useHashRoute();
@@ -74,41 +69,16 @@ export function App() {
       );
     case 'signedOut':
       return <LoginPage onSignedIn={signedIn} />;
-    case 'signedIn': {
-      const { user } = session;
-      if (route.page === 'team' && user.permissions.includes('users_read')) {
-        return (
-          <div className="inbox">
-            <AppHeader user={user} page="team" onSignOut={signOut} />
-            <TeamPage user={user} />
-          </div>
-        );
-      }
-      if (route.page === 'account') {
-        return (
-          <div className="inbox">
-            <AppHeader user={user} page="account" onSignOut={signOut} />
-            <AccountPage user={user} onPasswordChanged={signedIn} onSignOutEverywhere={() => void signOut(true)} />
-          </div>
-        );
-      }
-      if (route.page === 'channels' && user.permissions.includes('channels_manage')) {
-        return (
-          <div className="inbox">
-            <AppHeader user={user} page="channels" onSignOut={signOut} />
-            <ChannelsPage />
-          </div>
-        );
-      }
-      if (route.page === 'audit' && user.permissions.includes('audit_read')) {
-        return (
-          <div className="inbox">
-            <AppHeader user={user} page="audit" onSignOut={signOut} />
-            <AuditPage />
-          </div>
-        );
-      }
-      return <InboxPage user={user} onSignOut={signOut} onSessionLost={sessionLost} />;
-    }
+    case 'signedIn':
+      return (
+        <SignedInApp
+          key={session.user.userId}
+          user={session.user}
+          route={route}
+          onSignOut={(everywhere) => void signOut(everywhere)}
+          onSessionLost={sessionLost}
+          onPasswordChanged={signedIn}
+        />
+      );
   }
 }

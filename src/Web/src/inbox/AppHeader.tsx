@@ -1,21 +1,29 @@
 import type { ConnectionState, CurrentUser } from '../api/types';
 import { ConnectionIndicator } from '../shared/ConnectionIndicator';
 import { initials } from '../shared/format';
+import { PresenceSelector } from '../live/PresenceSelector';
+import type { Presence } from '../live/usePresence';
+
+export type Page = 'inbox' | 'wallboard' | 'team' | 'channels' | 'routing' | 'audit' | 'account';
 
 interface Props {
   user: CurrentUser;
-  page: 'inbox' | 'team' | 'channels' | 'audit' | 'account';
-  /** The live connection's state; shown on the inbox, which is the page that has one. */
+  page: Page;
+  /** The live connection's state (one connection for every page). */
   connection?: ConnectionState;
+  /** The user's presence for routing, and a way to change it. */
+  presence?: Presence;
   /** Signs this session out (the account page offers signing out everywhere). */
   onSignOut: (everywhere: boolean) => void;
 }
 
-export function AppHeader({ user, page, connection, onSignOut }: Props) {
+export function AppHeader({ user, page, connection, presence, onSignOut }: Props) {
   const links = [
     { page: 'inbox', href: '#/', label: 'Inbox', shown: true },
+    { page: 'wallboard', href: '#/wallboard', label: 'Wallboard', shown: user.permissions.includes('wallboard_read') },
     { page: 'team', href: '#/team', label: 'Team', shown: user.permissions.includes('users_read') },
     { page: 'channels', href: '#/channels', label: 'Channels', shown: user.permissions.includes('channels_manage') },
+    { page: 'routing', href: '#/routing', label: 'Routing', shown: user.permissions.includes('settings_manage') },
     { page: 'audit', href: '#/audit', label: 'Audit log', shown: user.permissions.includes('audit_read') },
   ].filter((link) => link.shown);
 
@@ -40,6 +48,7 @@ export function AppHeader({ user, page, connection, onSignOut }: Props) {
           </a>
         ))}
       </nav>
+      {presence && <PresenceSelector presence={presence} />}
       {connection && <ConnectionIndicator state={connection} testId="connection-state" />}
       <div className="app-header__user">
         <span className="avatar avatar--small" aria-hidden="true">

@@ -1,7 +1,8 @@
 import { useCallback } from 'react';
-import type { ConversationSummary } from '../api/types';
+import type { ConversationSummary, CurrentUser, Team, User } from '../api/types';
 import { ContactAvatar } from '../shared/ContactAvatar';
 import { Composer } from './Composer';
+import { ConversationActions } from './ConversationActions';
 import { MessageList } from './MessageList';
 import { platformName } from './conversations';
 import type { Thread } from './useInbox';
@@ -10,19 +11,27 @@ interface Props {
   conversationId: string;
   conversation: ConversationSummary | null;
   thread: Thread | null;
-  currentUserId: string;
+  user: CurrentUser;
+  users: User[];
+  teams: Team[];
   onLoadOlder: () => void;
   onRetry: () => void;
   onSend: (conversationId: string, text: string, clientMessageId: string) => Promise<void>;
   onSendFile: (conversationId: string, file: File, caption: string) => Promise<void>;
+  onAddNote: (conversationId: string, text: string) => Promise<void>;
+  onChanged: (conversation: ConversationSummary) => void;
 }
 
-export function ChatPane({ conversationId, conversation, thread, currentUserId, onLoadOlder, onRetry, onSend, onSendFile }: Props) {
+export function ChatPane(props: Props) {
+  const { conversationId, conversation, thread, user, users, teams, onLoadOlder, onRetry, onSend, onSendFile, onAddNote } = props;
+  const currentUserId = user.userId;
+  const teamName = conversation?.teamId ? (teams.find((t) => t.teamId === conversation.teamId)?.name ?? conversation.teamId) : null;
   const send = useCallback(
     (text: string, clientMessageId: string) => onSend(conversationId, text, clientMessageId),
     [conversationId, onSend],
   );
   const sendFile = useCallback((file: File, caption: string) => onSendFile(conversationId, file, caption), [conversationId, onSendFile]);
+  const addNote = useCallback((text: string) => onAddNote(conversationId, text), [conversationId, onAddNote]);
 
   return (
     <section className="chat" data-testid="chat-pane" data-conversation-id={conversationId}>
@@ -37,6 +46,7 @@ export function ChatPane({ conversationId, conversation, thread, currentUserId, 
           {conversation && (
             <span className="chat__subtitle">
               {platformName(conversation.platform)} · {conversation.channelUserId}
+              {teamName && ` · team ${teamName}`}
             </span>
           )}
         </div>
@@ -46,6 +56,7 @@ export function ChatPane({ conversationId, conversation, thread, currentUserId, 
           </span>
         )}
       </header>
+      {conversation && <ConversationActions conversation={conversation} user={user} users={users} onChanged={props.onChanged} />}
 
       {thread?.error && (
         <div className="notice notice--error" role="alert">
@@ -67,7 +78,7 @@ export function ChatPane({ conversationId, conversation, thread, currentUserId, 
       />
 
       {/* Web chat takes no files yet; platform channels take images and documents. */}
-      <Composer onSend={send} onSendFile={conversation && conversation.platform !== 'webchat' ? sendFile : undefined} />
+      <Composer onSend={send} onAddNote={addNote} onSendFile={conversation && conversation.platform !== 'webchat' ? sendFile : undefined} />
     </section>
   );
 }

@@ -1,16 +1,25 @@
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { ApiError } from '../api/rest';
 import { useComposer, type SendHandler } from '../shared/useComposer';
 
+type Mode = 'reply' | 'note';
+
 interface Props {
   onSend: SendHandler;
+  /** Posts an internal note (never sent to the customer). */
+  onAddNote: (text: string) => Promise<void>;
   /** Sends a file with the box's text as its caption; absent where the channel takes no files. */
   onSendFile?: (file: File, caption: string) => Promise<void>;
 }
 
-/** The reply box under the chat: Enter sends, Shift+Enter adds a line. */
-export function Composer({ onSend, onSendFile }: Props) {
-  const composer = useComposer(onSend);
+/** The reply box under the chat: Enter sends, Shift+Enter adds a line; or, switched to a private note, posts one. */
+export function Composer({ onSend, onAddNote, onSendFile }: Props) {
+  const [mode, setMode] = useState<Mode>('reply');
+  const send = useCallback<SendHandler>(
+    (text, clientMessageId) => (mode === 'note' ? onAddNote(text) : onSend(text, clientMessageId)),
+    [mode, onAddNote, onSend],
+  );
+  const composer = useComposer(send);
   const input = useRef<HTMLTextAreaElement>(null);
   const picker = useRef<HTMLInputElement>(null);
   const [uploading, setUploading] = useState(false);
@@ -41,12 +50,34 @@ export function Composer({ onSend, onSendFile }: Props) {
 
   return (
     <form
-      className="composer"
+      className={mode === 'note' ? 'composer composer--note' : 'composer'}
+      data-mode={mode}
       onSubmit={(e) => {
         e.preventDefault();
         void composer.send();
       }}
     >
+      <div className="segmented segmented--small" role="group" aria-label="Reply or private note">
+        <button
+          type="button"
+          className={mode === 'reply' ? 'segmented__item segmented__item--current' : 'segmented__item'}
+          aria-pressed={mode === 'reply'}
+          data-testid="composer-mode-reply"
+          onClick={() => setMode('reply')}
+        >
+          Reply
+        </button>
+        <button
+          type="button"
+          className={mode === 'note' ? 'segmented__item segmented__item--current' : 'segmented__item'}
+          aria-pressed={mode === 'note'}
+          data-testid="composer-mode-note"
+          title="Only your team sees notes; the customer never does."
+          onClick={() => setMode('note')}
+        >
+          Private note
+        </button>
+      </div>
       {(composer.error ?? uploadError) && (
         <p className="composer__error" data-testid="composer-error" role="alert">
           {composer.error ?? uploadError}
@@ -56,7 +87,11 @@ export function Composer({ onSend, onSendFile }: Props) {
         ref={input}
         className="composer__input"
         data-testid="composer-input"
-        placeholder="Write a reply…  (Enter to send, Shift+Enter for a new line)"
+        placeholder={
+          mode === 'note'
+            ? 'Write a private note for your team; the customer never sees it…'
+            : 'Write a reply…  (Enter to send, Shift+Enter for a new line)'
+        }
         rows={3}
         value={composer.text}
         readOnly={composer.sending}
@@ -68,7 +103,7 @@ export function Composer({ onSend, onSendFile }: Props) {
         <span className={`composer__counter${composer.tooLong ? ' composer__counter--over' : ''}`} data-testid="composer-counter">
           {composer.length} / {composer.maxLength}
         </span>
-        {onSendFile && (
+        {onSendFile && mode === 'reply' && (
           <>
             <input
               ref={picker}
@@ -96,7 +131,7 @@ export function Composer({ onSend, onSendFile }: Props) {
           data-testid="composer-send"
           disabled={!composer.canSend}
         >
-          {composer.sending ? 'Sending…' : 'Send'}
+          {composer.sending ? 'Sending…' : mode === 'note' ? 'Add note' : 'Send'}
         </button>
       </div>
     </form>

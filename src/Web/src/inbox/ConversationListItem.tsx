@@ -1,16 +1,21 @@
 import type { ConversationSummary } from '../api/types';
 import { ContactAvatar } from '../shared/ContactAvatar';
 import { formatFull, formatListTime } from '../shared/format';
+import { waitedFor } from '../shared/waiting';
 import { platformName } from './conversations';
 
 interface Props {
   conversation: ConversationSummary;
   active: boolean;
   unread: number;
+  /** Who holds it ("You" for oneself); null when nobody does. */
+  assigneeName: string | null;
+  /** The time now, for how long a waiting customer has waited. */
+  now: number;
   onOpen: (conversationId: string) => void;
 }
 
-export function ConversationListItem({ conversation: c, active, unread, onOpen }: Props) {
+export function ConversationListItem({ conversation: c, active, unread, assigneeName, now, onOpen }: Props) {
   const classes = ['conversation', active && 'conversation--active', unread > 0 && 'conversation--unread']
     .filter(Boolean)
     .join(' ');
@@ -44,7 +49,20 @@ export function ConversationListItem({ conversation: c, active, unread, onOpen }
           </span>
           <span className="conversation__meta">
             <span className="tag">{platformName(c.platform)}</span>
+            {c.priority && c.priority !== 'none' && (
+              <span className={`tag priority--${c.priority}`} data-testid="conversation-priority">
+                {c.priority}
+              </span>
+            )}
             {c.status !== 'open' && <span className={`tag tag--${c.status}`}>{c.status}</span>}
+            {c.waitingSince && c.status === 'open' && !c.assigneeId && (
+              <span className="tag tag--waiting" data-testid="conversation-waiting" title={`Waiting for an agent since ${formatFull(c.waitingSince)}`}>
+                waiting {waitedFor(c.waitingSince, now)}
+              </span>
+            )}
+            <span className="conversation__assignee" data-testid="conversation-assignee">
+              {assigneeName ?? 'Unassigned'}
+            </span>
           </span>
         </span>
       </button>

@@ -1,49 +1,73 @@
-import type { CurrentUser } from '../api/types';
-import { AppHeader } from './AppHeader';
+import { useEffect, useMemo, useState } from 'react';
+import { api } from '../api/rest';
+import type { CurrentUser, Team, User } from '../api/types';
+import type { LiveConnection } from '../live/useLiveConnection';
 import { ChatPane } from './ChatPane';
-import { ConversationList } from './ConversationList';
+import { ConversationList, type ListView } from './ConversationList';
 import { useInbox } from './useInbox';
 
 interface Props {
   user: CurrentUser;
-  onSignOut: (everywhere: boolean) => void;
-  onSessionLost: () => void;
+  live: LiveConnection;
 }
 
-export function InboxPage({ user, onSignOut, onSessionLost }: Props) {
-  const inbox = useInbox(onSessionLost);
+export function InboxPage({ user, live }: Props) {
+  const inbox = useInbox(live);
+  const [view, setView] = useState<ListView>('all');
+  const [users, setUsers] = useState<User[]>([]);
+  const [teams, setTeams] = useState<Team[]>([]);
+
+  // Names for the ids conversations carry (assignee, team); the list works without them.
+  useEffect(() => {
+    api.listUsers().then(setUsers).catch(() => undefined);
+    api.listTeams().then(setTeams).catch(() => undefined);
+  }, []);
+
+  const userNames = useMemo(() => new Map(users.map((u) => [u.userId, u.name] as const)), [users]);
+  const shown = inbox.conversations.filter(
+    (c) =>
+      c.status === inbox.statusFilter &&
+      (view === 'all' || (view === 'mine' ? c.assigneeId === user.userId : !c.assigneeId)),
+  );
 
   return (
-    <div className="inbox">
-      <AppHeader user={user} page="inbox" connection={inbox.connection} onSignOut={onSignOut} />
-      <div className="inbox__body">
-        <ConversationList
-          conversations={inbox.conversations}
-          loading={inbox.listLoading}
-          error={inbox.listError}
-          openId={inbox.openId}
-          unreadCounts={inbox.unreadCounts}
-          onOpen={inbox.open}
-          onRetry={() => void inbox.reloadList()}
+    <div className="inbox__body">
+      <ConversationList
+        conversations={shown}
+        loading={inbox.listLoading}
+        error={inbox.listError}
+        openId={inbox.openId}
+        unreadCounts={inbox.unreadCounts}
+        view={view}
+        status={inbox.statusFilter}
+        userNames={userNames}
+        currentUserId={user.userId}
+        onView={setView}
+        onStatus={inbox.setStatusFilter}
+        onOpen={inbox.open}
+        onRetry={() => void inbox.reloadList()}
+      />
+      {inbox.openId ? (
+        <ChatPane
+          key={inbox.openId}
+          conversationId={inbox.openId}
+          conversation={inbox.openConversation}
+          thread={inbox.thread}
+          user={user}
+          users={users}
+          teams={teams}
+          onLoadOlder={() => void inbox.loadOlder()}
+          onRetry={() => inbox.openId && void inbox.reloadThread(inbox.openId)}
+          onSend={inbox.send}
+          onSendFile={inbox.sendFile}
+          onAddNote={inbox.addNote}
+          onChanged={inbox.applySummary}
         />
-        {inbox.openId ? (
-          <ChatPane
-            key={inbox.openId}
-            conversationId={inbox.openId}
-            conversation={inbox.openConversation}
-            thread={inbox.thread}
-            currentUserId={user.userId}
-            onLoadOlder={() => void inbox.loadOlder()}
-            onRetry={() => inbox.openId && void inbox.reloadThread(inbox.openId)}
-            onSend={inbox.send}
-            onSendFile={inbox.sendFile}
-          />
-        ) : (
-          <section className="chat chat--empty">
-            <p>Select a conversation to start.</p>
-          </section>
-        )}
-      </div>
+      ) : (
+        <section className="chat chat--empty">
+          <p>Select a conversation to start.</p>
+        </section>
+      )}
     </div>
   );
 }

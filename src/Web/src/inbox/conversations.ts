@@ -12,16 +12,27 @@ export function sortConversations(list: ConversationSummary[]): ConversationSumm
   );
 }
 
+/** Whether `incoming` is older than `current` (an answer arriving after a newer event): then it is not applied. */
+function isStale(incoming: ConversationSummary, current: ConversationSummary): boolean {
+  const incomingRevision = incoming.revision ?? 0;
+  const currentRevision = current.revision ?? 0;
+  if (incomingRevision !== currentRevision) return incomingRevision < currentRevision;
+  return incoming.lastSequence < current.lastSequence;
+}
+
 export function upsertConversation(
   list: readonly ConversationSummary[],
   conversation: ConversationSummary,
 ): ConversationSummary[] {
+  const current = list.find((c) => c.conversationId === conversation.conversationId);
+  if (current && isStale(conversation, current)) return list as ConversationSummary[];
   const next = list.filter((c) => c.conversationId !== conversation.conversationId);
   next.push(conversation);
   return sortConversations(next);
 }
 
 function isNewer(a: ConversationSummary, b: ConversationSummary): boolean {
+  if ((a.revision ?? 0) !== (b.revision ?? 0)) return (a.revision ?? 0) > (b.revision ?? 0);
   if (a.lastSequence !== b.lastSequence) return a.lastSequence > b.lastSequence;
   return activityTime(a) > activityTime(b);
 }

@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import '../styles/inbox.css';
 import '../styles/admin.css';
+import '../styles/routing.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('Missing #root element');

@@ -1,8 +1,8 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { EventNames } from '../api/events';
-import { connectInbox } from '../api/realtime';
 import { ApiError, api } from '../api/rest';
-import type { ConnectionState, ConversationSummary, InboxEvent, MessageRecord } from '../api/types';
+import type { ConversationStatus, ConversationSummary, InboxEvent, MessageRecord } from '../api/types';
+import type { LiveConnection } from '../live/useLiveConnection';
 import { maxSequence, mergeLatestPage, upsertMessages } from '../shared/messages';
 import { mergeConversationList, upsertConversation } from './conversations';
 
@@ -48,25 +48,25 @@ function writeHash(conversationId: string): void {
 }
 
 /**
- * All state of the agent inbox: the conversation list, the open conversation's messages, unread
- * markers, and the realtime connection that keeps them current.
+ * All state of the agent inbox: the conversation list (of one status), the open conversation's messages, unread
+ * markers, kept current by the live connection's events.
  */
-export function useInbox(onSessionLost: () => void) {
+export function useInbox(live: LiveConnection) {
+  const [statusFilter, setStatusFilter] = useState<ConversationStatus>('open');
   const [conversations, setConversations] = useState<ConversationSummary[]>([]);
   const [listLoading, setListLoading] = useState(true);
   const [listError, setListError] = useState<string | null>(null);
   const [openId, setOpenId] = useState<string | null>(conversationIdFromHash);
   const [thread, setThread] = useState<Thread | null>(null);
   const [unread, setUnread] = useState<Record<string, string[]>>({});
-  const [connection, setConnection] = useState<ConnectionState>('connecting');
 
   const openIdRef = useRef(openId);
   const threadRef = useRef(thread);
   threadRef.current = thread;
   const conversationsRef = useRef(conversations);
   conversationsRef.current = conversations;
-  const sessionLostRef = useRef(onSessionLost);
-  sessionLostRef.current = onSessionLost;
+  const statusRef = useRef(statusFilter);
+  statusRef.current = statusFilter;
 
   /** Last sequence seen per conversation, for gap detection. */
   const knownSequence = useRef(new Map<string, number>());
@@ -85,7 +85,9 @@ export function useInbox(onSessionLost: () => void) {
     touchedSinceLoad.current = touched;
     setListError(null);
     try {
-      const fresh = await api.listConversations(ListLimit);
+      const status = statusRef.current;
+      const fresh = await api.listConversations(ListLimit, status);
+      if (status !== statusRef.current) return;
       for (const c of fresh) bumpKnown(c.conversationId, c.lastSequence);
       setConversations((current) => mergeConversationList(current, fresh, touched));
     } catch (error) {
@@ -177,29 +179,26 @@ export function useInbox(onSessionLost: () => void) {
       touchedSinceLoad.current.add(id);
       setConversations((list) => upsertConversation(list, conversation));
 
-      if (event.type === EventNames.MessageCreated && message) {
-        const known = knownSequence.current.get(id);
-        const gap = known !== undefined && event.sequence > known + 1;
-        bumpKnown(id, event.sequence);
+      if (!message) return;
+      if (event.type === EventNames.MessageUpdated) {
         if (isOpen) {
-          if (gap) void loadLatest(id);
-          else addToThread(id, message, false);
-        } else if (message.kind === 'incoming') {
-          markUnread(id, message.messageId);
+          addToThread(id, message, true);
+          updatesSeen.current++;
         }
         return;
       }
 
-      // conversation.created / conversation.updated / message.updated carrying a message.
-      if (!message) return;
-      if (isOpen) addToThread(id, message, event.type === EventNames.MessageUpdated);
-      if (event.type === EventNames.MessageUpdated) {
-        if (isOpen) updatesSeen.current++;
-        return;
-      }
-      // We hold this message now (or will load it when opening), so it is not a gap later.
+      // A new message: said by someone (message.created), the first one (conversation.created), or the chat's notice
+      // of a lifecycle change (conversation.assigned, conversation.status_changed, conversation.updated).
+      const known = knownSequence.current.get(id);
+      const gap = event.type !== EventNames.ConversationCreated && known !== undefined && message.sequence > known + 1;
       bumpKnown(id, message.sequence);
-      if (!isOpen && message.kind === 'incoming') markUnread(id, message.messageId);
+      if (isOpen) {
+        if (gap) void loadLatest(id);
+        else addToThread(id, message, false);
+      } else if (message.kind === 'incoming') {
+        markUnread(id, message.messageId);
+      }
     },
     [addToThread, bumpKnown, loadLatest, markUnread],
   );
@@ -257,32 +256,54 @@ export function useInbox(onSessionLost: () => void) {
       });
   }, [listLoading, openId, conversations]);
 
-  // Realtime events for the whole organisation.
+  // Live events for the whole organisation, from the connection the signed-in pages share.
+  useEffect(
+    () =>
+      live.subscribe({
+        onEvent: handleEvent,
+        onReconnected: () => {
+          void loadList();
+          const id = openIdRef.current;
+          if (id) void loadLatest(id);
+        },
+      }),
+    [live.subscribe, handleEvent, loadList, loadLatest],
+  );
+
+  // A link to a conversation (a wait alert's "Open") while the inbox is showing.
   useEffect(() => {
-    const managed = connectInbox({
-      onEvent: handleEvent,
-      onStateChange: setConnection,
-      onReconnected: () => {
-        void loadList();
-        const id = openIdRef.current;
-        if (id) void loadLatest(id);
-      },
-      shouldRetry: async () => {
-        try {
-          if ((await api.getSession()) === null) {
-            sessionLostRef.current();
-            return false;
-          }
-        } catch {
-          // Server unreachable: keep trying.
-        }
-        return true;
-      },
-    });
-    return () => {
-      void managed.stop();
+    const follow = () => {
+      const id = conversationIdFromHash();
+      if (id) open(id);
     };
-  }, [handleEvent, loadList, loadLatest]);
+    window.addEventListener('hashchange', follow);
+    return () => window.removeEventListener('hashchange', follow);
+  }, [open]);
+
+  const changeStatusFilter = useCallback(
+    (status: ConversationStatus) => {
+      statusRef.current = status;
+      setStatusFilter(status);
+      setListLoading(true);
+      void loadList();
+    },
+    [loadList],
+  );
+
+  /** A conversation as an action answered it (newer than the list's copy unless an event overtook it). */
+  const applySummary = useCallback((conversation: ConversationSummary) => {
+    touchedSinceLoad.current.add(conversation.conversationId);
+    setConversations((list) => upsertConversation(list, conversation));
+  }, []);
+
+  const addNote = useCallback(
+    async (conversationId: string, text: string) => {
+      const record = await api.addNote(conversationId, text);
+      bumpKnown(conversationId, record.sequence);
+      addToThread(conversationId, record, false);
+    },
+    [addToThread, bumpKnown],
+  );
 
   const unreadCounts: Record<string, number> = {};
   let unreadTotal = 0;
@@ -311,6 +332,10 @@ export function useInbox(onSessionLost: () => void) {
     send,
     sendFile,
     unreadCounts,
-    connection,
+    connection: live.state,
+    statusFilter,
+    setStatusFilter: changeStatusFilter,
+    applySummary,
+    addNote,
   };
 }

@@ -7,6 +7,8 @@ export type Route =
   | { page: 'audit' }
   | { page: 'channels' }
   | { page: 'account' }
+  | { page: 'wallboard' }
+  | { page: 'routing' }
   | { page: 'invitation'; token: string };
 
 export function parseRoute(hash: string): Route {
@@ -17,6 +19,8 @@ export function parseRoute(hash: string): Route {
   if (hash === '#/audit') return { page: 'audit' };
   if (hash === '#/channels') return { page: 'channels' };
   if (hash === '#/account') return { page: 'account' };
+  if (hash === '#/wallboard') return { page: 'wallboard' };
+  if (hash === '#/routing') return { page: 'routing' };
   return { page: 'inbox' };
 }
 
