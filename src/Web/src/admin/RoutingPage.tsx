@@ -3,6 +3,7 @@ import { api } from '../api/rest';
 import type { ChannelDetails, RoutingSettings, Team, User } from '../api/types';
 import { RuleEditor } from './RuleEditor';
 import { emptyDraft, ruleIdFor, toDraft, toRule, type RuleDraft } from './ruleDrafts';
+import { PageLoadFailed } from '../shared/PageLoadFailed';
 
 type Load =
   | { status: 'loading' }
@@ -96,16 +97,7 @@ export function RoutingPage() {
   }
 
   if (load.status === 'loading') return <main className="admin">Loading…</main>;
-  if (load.status === 'error') {
-    return (
-      <main className="admin">
-        <p className="form-error">{load.message}</p>
-        <button type="button" className="button" onClick={() => void reload()}>
-          Try again
-        </button>
-      </main>
-    );
-  }
+  if (load.status === 'error') return <PageLoadFailed message={load.message} onRetry={() => void reload()} />;
 
   const number = (field: keyof Numbers, label: string, min: number, max: number, hint: string) => (
     <label className="field">

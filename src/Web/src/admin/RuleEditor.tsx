@@ -1,4 +1,5 @@
-import type { ChannelDetails, ConversationPriority, Team, User } from '../api/types';
+import type { ChannelDetails, Team, User } from '../api/types';
+import { PriorityOptions } from '../shared/priorities';
 import { ChoiceList } from './ChoiceList';
 import type { RuleDraft } from './ruleDrafts';
 
@@ -13,8 +14,6 @@ interface Props {
   onMove: (by: -1 | 1) => void;
   onRemove: () => void;
 }
-
-const priorities: ConversationPriority[] = ['none', 'low', 'medium', 'high', 'urgent'];
 
 /** One routing rule: when (all given conditions hold) → then (team, agent, priority). */
 export function RuleEditor({ draft, index, count, channels, teams, users, onChange, onMove, onRemove }: Props) {
@@ -60,11 +59,7 @@ export function RuleEditor({ draft, index, count, channels, teams, users, onChan
             <span>Priority at least</span>
             <select data-testid="rule-min-priority" value={draft.minPriority} onChange={(e) => set('minPriority', e.target.value as RuleDraft['minPriority'])}>
               <option value="">any</option>
-              {priorities.map((p) => (
-                <option key={p} value={p}>
-                  {p}
-                </option>
-              ))}
+              <PriorityOptions />
             </select>
           </label>
           <ChoiceList legend="On channels" choices={channels.map((c) => ({ id: c.channel.channelId, label: c.channel.name }))} selected={draft.channels} onChange={(v) => set('channels', v)} />
@@ -100,11 +95,7 @@ export function RuleEditor({ draft, index, count, channels, teams, users, onChan
             <span>Set priority</span>
             <select data-testid="rule-priority" value={draft.priority} onChange={(e) => set('priority', e.target.value as RuleDraft['priority'])}>
               <option value="">leave as is</option>
-              {priorities.map((p) => (
-                <option key={p} value={p}>
-                  {p}
-                </option>
-              ))}
+              <PriorityOptions />
             </select>
           </label>
         </fieldset>

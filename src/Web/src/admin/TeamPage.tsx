@@ -6,6 +6,7 @@ import { InvitationLink } from './InvitationLink';
 import { InviteUserForm } from './InviteUserForm';
 import { TeamsPanel } from './TeamsPanel';
 import { UserRow } from './UserRow';
+import { PageLoadFailed } from '../shared/PageLoadFailed';
 
 interface Props {
   user: CurrentUser;
@@ -38,16 +39,7 @@ export function TeamPage({ user }: Props) {
   }, [reload]);
 
   if (load.status === 'loading') return <main className="admin">Loading…</main>;
-  if (load.status === 'error') {
-    return (
-      <main className="admin">
-        <p className="form-error">{load.message}</p>
-        <button type="button" className="button" onClick={() => void reload()}>
-          Try again
-        </button>
-      </main>
-    );
-  }
+  if (load.status === 'error') return <PageLoadFailed message={load.message} onRetry={() => void reload()} />;
 
   const { users, teams, channels } = load;
   const replaceUser = (changed: User) =>

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { api } from '../api/rest';
 import type { ConversationPriority, ConversationStatus, ConversationSummary, CurrentUser, User } from '../api/types';
 import { formatFull } from '../shared/format';
+import { PriorityOptions } from '../shared/priorities';
 import { snoozePresets, toLocalInput } from './snooze';
 
 interface Props {
@@ -11,8 +12,6 @@ interface Props {
   /** The conversation as the server answered after a change. */
   onChanged: (conversation: ConversationSummary) => void;
 }
-
-const priorities: ConversationPriority[] = ['none', 'low', 'medium', 'high', 'urgent'];
 
 /**
  * What can be done to a conversation from its header: status (resolve, pending, snooze, reopen), priority, and who
@@ -114,11 +113,7 @@ export function ConversationActions({ conversation: c, user, users, onChanged }:
             disabled={busy || !mayChange}
             onChange={(e) => void act(() => api.setPriority(c.conversationId, e.target.value as ConversationPriority))}
           >
-            {priorities.map((p) => (
-              <option key={p} value={p}>
-                {p}
-              </option>
-            ))}
+            <PriorityOptions />
           </select>
         </label>
       </div>
