@@ -15,6 +15,7 @@ namespace Inbox.Contracts.Routing;
 /// <param name="WaitingSince">When it began waiting for an agent (open and unassigned).</param>
 /// <param name="Revision">The conversation's lifecycle revision.</param>
 /// <param name="Facts">What rules look at, sent when it starts waiting.</param>
+/// <param name="ContactName">The customer's name, for supervisors' alerts.</param>
 [GenerateSerializer, Immutable, Alias("inbox.routing-ticket.v1")]
 public sealed record RoutingTicket(
     [property: Id(0)] string ConversationId,
@@ -25,7 +26,8 @@ public sealed record RoutingTicket(
     [property: Id(5)] ConversationPriority Priority,
     [property: Id(6)] DateTimeOffset? WaitingSince,
     [property: Id(7)] long Revision,
-    [property: Id(8)] RoutingFacts? Facts = null)
+    [property: Id(8)] RoutingFacts? Facts = null,
+    [property: Id(9)] string? ContactName = null)
 {
     /// <summary>True when it waits in the queue: open with nobody assigned.</summary>
     public bool IsWaiting => Status == ConversationStatus.Open && AssigneeId is null;
@@ -35,7 +37,7 @@ public sealed record RoutingTicket(
 
     /// <summary>The ticket of a conversation as its summary shows it.</summary>
     public static RoutingTicket From(ConversationSummary c, RoutingFacts? facts = null) =>
-        new(c.ConversationId, c.ChannelId, c.Status, c.AssigneeId, c.TeamId, c.Priority, c.WaitingSince, c.Revision, facts);
+        new(c.ConversationId, c.ChannelId, c.Status, c.AssigneeId, c.TeamId, c.Priority, c.WaitingSince, c.Revision, facts, c.ContactName);
 }
 
 /// <summary>What routing rules look at besides the conversation itself.</summary>

@@ -54,10 +54,12 @@ public sealed record AgentLoad(
 /// <param name="WaitingSince">Since when they wait.</param>
 /// <param name="Priority">Its priority.</param>
 /// <param name="TeamId">Its team, if any.</param>
+/// <param name="ContactName">The customer's name.</param>
 [GenerateSerializer, Immutable, Alias("inbox.wait-alert.v1")]
 public sealed record WaitAlert(
     [property: Id(0)] string ConversationId,
     [property: Id(1)] string ChannelId,
     [property: Id(2)] DateTimeOffset WaitingSince,
     [property: Id(3)] ConversationPriority Priority,
-    [property: Id(4)] string? TeamId);
+    [property: Id(4)] string? TeamId,
+    [property: Id(5)] string ContactName = "");

@@ -367,7 +367,7 @@ public sealed partial class RoutingGrain(
         {
             if (entry.Ticket is { IsWaiting: true, WaitingSince: { } since } ticket && since <= threshold && _alerted.TryAdd(entry.ConversationId, since))
             {
-                await wallboard.AlertAsync(new WaitAlert(ticket.ConversationId, ticket.ChannelId, since, ticket.Priority, ticket.TeamId));
+                await wallboard.AlertAsync(Alert(ticket));
                 _wallboardStale = true;
             }
         }
@@ -457,8 +457,11 @@ public sealed partial class RoutingGrain(
             _agents.Values.Where(a => a.Active).OrderBy(a => a.Name, StringComparer.CurrentCultureIgnoreCase)
                 .Select(a => new AgentLoad(a.UserId, a.Name, a.Presence, Load(a.UserId), Capacity(a))).ToList(),
             waiting.Where(t => t.WaitingSince <= threshold).OrderBy(t => t.WaitingSince).Take(MaxLongWaitsShown)
-                .Select(t => new WaitAlert(t.ConversationId, t.ChannelId, t.WaitingSince!.Value, t.Priority, t.TeamId)).ToList());
+                .Select(Alert).ToList());
     }
+
+    private static WaitAlert Alert(RoutingTicket waiting) =>
+        new(waiting.ConversationId, waiting.ChannelId, waiting.WaitingSince!.Value, waiting.Priority, waiting.TeamId, waiting.ContactName ?? "");
 
     [LoggerMessage(EventId = 4501, Level = LogLevel.Warning, Message = "Routing could not reach conversation {Conversation}; it tries again")]
     private partial void LogRouteFailed(Exception exception, string conversation);

@@ -60,6 +60,7 @@ public sealed class WallboardTests(GrainClusterFixture fixture)
 
         fixture.Time.Advance(TimeSpan.FromSeconds(61));
         await RoutingWorld.UntilAsync(() => Task.FromResult(feed.Events.Any(e => e.Alert?.ConversationId == id)));
+        Assert.StartsWith("Customer ", feed.Events.First(e => e.Alert?.ConversationId == id).Alert!.ContactName, StringComparison.Ordinal);
         await Task.Delay(2500, TestContext.Current.CancellationToken);
         Assert.Single(feed.Events, e => e.Alert?.ConversationId == id);
 

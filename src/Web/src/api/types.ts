@@ -127,6 +127,8 @@ export interface WaitAlert {
   waitingSince: string;
   priority: ConversationPriority;
   teamId: string | null;
+  /** The customer's name. */
+  contactName: string;
 }
 
 /** The supervisors' live view; a client keeps only the highest `version`. */

@@ -17,7 +17,7 @@ export function WaitAlerts({ alerts, onDismiss }: Props) {
       {alerts.map((a) => (
         <div key={a.conversationId} className="wait-alert" data-testid="wait-alert" data-conversation-id={a.conversationId}>
           <span>
-            A customer on {a.channelId} has waited {waitedFor(a.waitingSince, now)} (since {formatMessageTime(a.waitingSince)})
+            {a.contactName || `A customer on ${a.channelId}`} has waited {waitedFor(a.waitingSince, now)} (since {formatMessageTime(a.waitingSince)})
             {a.priority !== 'none' ? `, ${a.priority} priority` : ''}.
           </span>
           <a className="button button--small" href={`#/conversations/${encodeURIComponent(a.conversationId)}`} onClick={() => onDismiss(a.conversationId)}>

@@ -83,7 +83,7 @@ function Board({ snapshot: s, now }: { snapshot: WallboardSnapshot; now: number 
               {s.longWaits.map((w) => (
                 <li key={w.conversationId} data-testid="long-wait">
                   <a href={`#/conversations/${encodeURIComponent(w.conversationId)}`}>
-                    {w.channelId}
+                    {w.contactName || w.channelId}
                     {w.teamId ? ` · team ${w.teamId}` : ''}
                   </a>
                   {w.priority !== 'none' && <span className={`tag priority--${w.priority}`}>{w.priority}</span>}
