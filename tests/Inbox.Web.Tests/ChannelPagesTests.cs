@@ -74,6 +74,28 @@ public sealed class ChannelPagesTests : BrowserTest
             await Expect(reply.GetByTestId("message-delivery")).ToHaveTextAsync("Sent", new() { Timeout = Live });
             Assert.Contains(system.Simulator.Received("telegram"), r => r.Path.EndsWith("/sendMessage", StringComparison.Ordinal) && r.Body.Contains("sending a new one today", StringComparison.Ordinal));
             await Browser.SnapAsync(admin, "channels-02-answered");
+
+            // 5. The admin disables the bot: the card says so, and the open chat's composer closes for replies, live.
+            await admin.GetByTestId("nav-channels").ClickAsync();
+            var card = admin.GetByTestId("channel-card").Filter(new() { HasText = "Support bot" }).Last;
+            await card.GetByTestId("channel-toggle").ClickAsync();
+            await Expect(card.GetByTestId("channel-disabled")).ToBeVisibleAsync();
+            await Expect(card.GetByTestId("channel-toggle")).ToHaveTextAsync("Enable");
+            await Browser.SnapAsync(admin, "channels-03-disabled");
+            await admin.GetByTestId("nav-inbox").ClickAsync();
+            await item.ClickAsync(new() { Timeout = Live });
+            await Expect(pane.GetByTestId("composer-closed")).ToContainTextAsync("is disabled", new() { Timeout = Live });
+            await Expect(pane.GetByTestId("composer-mode-reply")).ToBeDisabledAsync();
+            await Browser.SnapAsync(admin, "channels-04-composer-closed");
+
+            // 6. Enabled again, replies can be written again.
+            await admin.GetByTestId("nav-channels").ClickAsync();
+            await card.GetByTestId("channel-toggle").ClickAsync();
+            await Expect(card.GetByTestId("channel-disabled")).ToHaveCountAsync(0);
+            await admin.GetByTestId("nav-inbox").ClickAsync();
+            await item.ClickAsync(new() { Timeout = Live });
+            await Expect(pane.GetByTestId("composer-mode-reply")).ToBeEnabledAsync(new() { Timeout = Live });
+            await Expect(pane.GetByTestId("composer-closed")).ToHaveCountAsync(0);
         }
         catch
         {

@@ -72,6 +72,12 @@ public static class AuditActions
     /// <summary>An admin replaced a channel's credentials (the entry names the fields, never their values).</summary>
     public const string CredentialsChanged = "channel.credentials_changed";
 
+    /// <summary>An admin disabled a channel.</summary>
+    public const string ChannelDisabled = "channel.disabled";
+
+    /// <summary>An admin enabled a disabled channel again.</summary>
+    public const string ChannelEnabled = "channel.enabled";
+
     /// <summary>A conversation was assigned, reassigned, taken over or returned to the queue (by a person, a rule or round robin).</summary>
     public const string ConversationAssigned = "conversation.assigned";
 

@@ -9,10 +9,12 @@ namespace Inbox.Contracts.Channels;
 /// for the admin to paste into the platform's console (a webhook verify token).
 /// </param>
 /// <param name="WebhookPath">Where the platform must send webhooks, relative to the inbox's public address; null for web chat.</param>
+/// <param name="DiscardedWhileDisabled">Inbound messages acknowledged to the platform but not shown because the channel was disabled.</param>
 [GenerateSerializer, Immutable, Alias("inbox.channel-details.v1")]
 public sealed record ChannelDetails(
     [property: Id(0)] ChannelInfo Channel,
     [property: Id(1)] IReadOnlyList<string> CredentialFields,
     [property: Id(2)] DateTimeOffset? CredentialsUpdatedAt,
     [property: Id(3)] IReadOnlyDictionary<string, string>? Settings = null,
-    [property: Id(4)] string? WebhookPath = null);
+    [property: Id(4)] string? WebhookPath = null,
+    [property: Id(5)] long DiscardedWhileDisabled = 0);

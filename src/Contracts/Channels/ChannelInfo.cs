@@ -5,9 +5,17 @@ namespace Inbox.Contracts.Channels;
 /// <param name="ChannelId">The channel's id within its organisation.</param>
 /// <param name="Platform">The platform.</param>
 /// <param name="Name">The name agents see.</param>
+/// <param name="Status">Whether it works; a disabled channel takes no replies and shows no new messages.</param>
 [GenerateSerializer, Immutable, Alias("inbox.channel-info.v1")]
 public sealed record ChannelInfo(
     [property: Id(0)] string OrganisationId,
     [property: Id(1)] string ChannelId,
     [property: Id(2)] Platform Platform,
-    [property: Id(3)] string Name);
+    [property: Id(3)] string Name,
+    [property: Id(4)] ChannelStatus Status = ChannelStatus.Active)
+{
+    /// <summary>Why nothing can be sent on it now, in words an agent reads; null when it can.</summary>
+    public string? SendRefusal => Status == ChannelStatus.Disabled
+        ? $"The channel '{Name}' is disabled: an admin turned it off, so replies cannot be sent on it."
+        : null;
+}

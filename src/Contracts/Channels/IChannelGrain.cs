@@ -61,6 +61,17 @@ public interface IChannelGrain : IGrainWithStringKey
     Task<ChannelDetails?> GetDetailsAsync();
 
     /// <summary>
+    /// Turns the channel off (<paramref name="enabled"/> false) or on again. While off, replies are refused and the
+    /// platform's webhooks are acknowledged but their messages discarded and counted; its history stays readable.
+    /// </summary>
+    [Alias("SetEnabled"), Requires(Permission.ChannelsManage)]
+    Task<ChannelDetails> SetEnabledAsync(bool enabled);
+
+    /// <summary>Counts inbound messages discarded because the channel is disabled. Fire and forget.</summary>
+    [Alias("Discarded"), OneWay]
+    Task DiscardedAsync(int messages);
+
+    /// <summary>
     /// Replaces credential fields (rotating an access token, an app secret, ...), stored encrypted with Data Protection
     /// and never returned by any API. A platform channel keeps the fields not given and accepts only its platform's
     /// fields; a web-chat channel's credentials are replaced whole. Throws <see cref="ChannelNotFoundException"/> for a channel that does not exist

@@ -33,8 +33,11 @@ public static class EventNames
     /// <summary>A customer has waited past the organisation's threshold.</summary>
     public const string WallboardAlert = "wallboard.alert";
 
+    /// <summary>A channel was disabled or enabled again (to every signed-in user of the organisation).</summary>
+    public const string ChannelStatusChanged = "channel.status_changed";
+
     /// <summary>Every name above.</summary>
     public static IReadOnlyList<string> All { get; } =
         [ConversationCreated, ConversationUpdated, MessageCreated, MessageUpdated, ConversationAssigned, ConversationStatusChanged,
-            AgentPresenceChanged, WallboardUpdated, WallboardAlert];
+            AgentPresenceChanged, WallboardUpdated, WallboardAlert, ChannelStatusChanged];
 }

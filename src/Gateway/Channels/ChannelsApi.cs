@@ -41,6 +41,10 @@ public static class ChannelsApi
         channels.MapGet("/platforms", Platforms).RequirePermission(Permission.ChannelsManage);
         channels.MapPost("/", ConnectAsync).RequirePermission(Permission.ChannelsManage);
         channels.MapPut("/{channelId}/credentials", SetCredentialsAsync).RequirePermission(Permission.ChannelsManage);
+        channels.MapPost("/{channelId}/disable", (string channelId, IGrainFactory grains, HttpContext http) => SetEnabledAsync(channelId, false, grains, http))
+            .RequirePermission(Permission.ChannelsManage);
+        channels.MapPost("/{channelId}/enable", (string channelId, IGrainFactory grains, HttpContext http) => SetEnabledAsync(channelId, true, grains, http))
+            .RequirePermission(Permission.ChannelsManage);
         return app;
     }
 
@@ -99,6 +103,12 @@ public static class ChannelsApi
 
         return TypedResults.Created($"/api/v1/channels/{channelId}", details);
     }
+
+    /// <summary>Turns a channel off or on again; answers the channel as it is now.</summary>
+    public static async Task<Results<Ok<ChannelDetails>, ProblemHttpResult>> SetEnabledAsync(string channelId, bool enabled, IGrainFactory grains, HttpContext http) =>
+        GrainKeys.IsValidId(channelId)
+            ? TypedResults.Ok(await grains.GetGrain<IChannelGrain>(GrainKeys.Compose(CurrentUser.From(http.User).OrganisationId, channelId)).SetEnabledAsync(enabled))
+            : Problems.NotFound("channel", channelId);
 
     public static async Task<Results<Ok<ChannelDetails>, ProblemHttpResult>> SetCredentialsAsync(
         string channelId, Dictionary<string, string>? credentials, IGrainFactory grains, HttpContext http)

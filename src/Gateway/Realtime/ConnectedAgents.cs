@@ -79,6 +79,10 @@ public sealed class ConnectedAgents
         }
     }
 
+    /// <summary>The SignalR groups of every user of <paramref name="organisationId"/> connected here.</summary>
+    public IReadOnlyList<string> GroupsOf(string organisationId) =>
+        _organisations.TryGetValue(organisationId, out var agents) ? [.. agents.Keys.Select(userId => Audience.Agent(organisationId, userId))] : [];
+
     /// <summary>This gateway's id in its reports of connections (see <see cref="PresenceReporter"/>).</summary>
     public string GatewayId { get; } = GrainKeys.NewId("gw");
 

@@ -66,7 +66,15 @@ public sealed partial class EventRelay(
     {
         var organisationId = organisationEvent.OrganisationId;
         var wallboard = agents.Clients.Group(Audience.Wallboard(organisationId));
-        if (organisationEvent.Agent is { } agent)
+        if (organisationEvent.Channel is not null)
+        {
+            // Everyone working the inbox: a disabled channel's composer closes on every screen.
+            if (connectedAgents.GroupsOf(organisationId) is { Count: > 0 } everyone)
+            {
+                await agents.Clients.Groups(everyone).ReceiveOrganisationEvent(organisationEvent);
+            }
+        }
+        else if (organisationEvent.Agent is { } agent)
         {
             // An agent sees their own presence change (say, offline after their connections dropped) on every screen.
             await agents.Clients.Groups(Audience.Wallboard(organisationId), Audience.Agent(organisationId, agent.UserId)).ReceiveOrganisationEvent(organisationEvent);

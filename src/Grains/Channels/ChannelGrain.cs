@@ -7,6 +7,7 @@ using Inbox.Contracts.Channels;
 using Inbox.Contracts.Contacts;
 using Inbox.Contracts.Conversations;
 using Inbox.Contracts.Errors;
+using Inbox.Contracts.Events;
 using Inbox.Contracts.Keys;
 using Inbox.Contracts.Messages;
 using Inbox.Contracts.Organisations;
@@ -208,6 +209,38 @@ public sealed partial class ChannelGrain(
         await GrainFactory.GetGrain<IConversationGrain>(GrainKeys.Compose(key.OrganisationId, request.ConversationId)).UpdateContactAsync(profile.DisplayName, hasAvatar);
     }
 
+    public async Task<ChannelDetails> SetEnabledAsync(bool enabled)
+    {
+        if (!state.RecordExists)
+        {
+            throw new ChannelNotFoundException(this.GetPrimaryKeyString());
+        }
+
+        if (state.State.Disabled == !enabled)
+        {
+            return Details();
+        }
+
+        var before = Info();
+        (state.State.Disabled, state.State.DisabledAt) = (!enabled, enabled ? null : time.GetUtcNow());
+        await state.WriteStateAsync();
+        var after = Info();
+        await audit.RecordAsync(after.OrganisationId, enabled ? AuditActions.ChannelEnabled : AuditActions.ChannelDisabled, AuditSubjects.Channel, after.ChannelId,
+            new { before.Status }, new { after.Status });
+        GrainFactory.GetGrain<IEventFeedGrain>(after.OrganisationId)
+            .PublishOrganisationEventAsync(new OrganisationEvent(EventNames.ChannelStatusChanged, after.OrganisationId, Channel: after)).Ignore();
+        return Details();
+    }
+
+    public async Task DiscardedAsync(int messages)
+    {
+        if (state.RecordExists && messages > 0)
+        {
+            state.State.DiscardedWhileDisabled += messages;
+            await state.WriteStateAsync();
+        }
+    }
+
     public Task<IReadOnlyDictionary<string, string>?> GetSecretsAsync() =>
         Task.FromResult(state.RecordExists ? Secrets() : null);
 
@@ -316,7 +349,7 @@ public sealed partial class ChannelGrain(
     private ChannelInfo Info()
     {
         var key = OrganisationScoped.Parse(this.GetPrimaryKeyString());
-        return new ChannelInfo(key.OrganisationId, key.Id, state.State.Platform, state.State.Name);
+        return new ChannelInfo(key.OrganisationId, key.Id, state.State.Platform, state.State.Name, state.State.Disabled ? ChannelStatus.Disabled : ChannelStatus.Active);
     }
 
     private ChannelDetails Details()
@@ -331,6 +364,6 @@ public sealed partial class ChannelGrain(
             settings[ChannelHandles.WebsiteTokenField] = websiteToken;
         }
 
-        return new(info, [.. state.State.CredentialFields], state.State.CredentialsUpdatedAt, settings, webhookPath);
+        return new(info, [.. state.State.CredentialFields], state.State.CredentialsUpdatedAt, settings, webhookPath, state.State.DiscardedWhileDisabled);
     }
 }

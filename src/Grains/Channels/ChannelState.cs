@@ -17,4 +17,9 @@ public sealed class ChannelState
 
     /// <summary>The platform fields that are not secret (ids, generated verify tokens), shown to admins.</summary>
     [Id(6)] public Dictionary<string, string> Settings { get; set; } = [];
+
+    // Ids 7-9 came with disabling channels; channels stored before them read as active.
+    [Id(7)] public bool Disabled { get; set; }
+    [Id(8)] public DateTimeOffset? DisabledAt { get; set; }
+    [Id(9)] public long DiscardedWhileDisabled { get; set; }
 }

@@ -33,6 +33,9 @@ internal static class InboundDelivery
         return events.Count(e => e is not (ChannelMessage or DeliveryStatusChanged or DeliveryWatermark));
     }
 
+    /// <summary>How many customer messages are among <paramref name="events"/>.</summary>
+    public static int Messages(IReadOnlyList<InboundEvent> events) => events.Count(e => e is ChannelMessage);
+
     /// <summary>
     /// The key part for a platform user id. Platform ids (phone numbers, PSIDs, OpenIDs, LINE user ids, chat ids) are
     /// valid key parts as they are; anything else is hashed so it can still name one identity.

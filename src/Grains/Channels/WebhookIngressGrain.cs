@@ -23,6 +23,12 @@ public sealed partial class WebhookIngressGrain(TimeProvider time, ILogger<Webho
     private static readonly TimeSpan SecretsLifetime = TimeSpan.FromSeconds(30);
     private static readonly TimeSpan RecheckAfter = TimeSpan.FromSeconds(1);
 
+    // An admin disabling the channel takes effect within this long on every ingress activation.
+    private static readonly TimeSpan StatusLifetime = TimeSpan.FromSeconds(2);
+
+    private ChannelStatus _status;
+    private DateTimeOffset _statusAt = DateTimeOffset.MinValue;
+
     private ChannelInfo? _channel;
     private IReadOnlyDictionary<string, string> _secrets = new Dictionary<string, string>();
     private DateTimeOffset _loadedAt = DateTimeOffset.MinValue;
@@ -73,6 +79,19 @@ public sealed partial class WebhookIngressGrain(TimeProvider time, ILogger<Webho
             return adapter.RedeliversRefusalsForDays ? new WebhookAnswer(200, adapter.Acknowledgement) : new WebhookAnswer(400, e.Message);
         }
 
+        if (await StatusAsync(channel) == ChannelStatus.Disabled)
+        {
+            // The platform hears "received" (or it would retry for days); the inbox counts and drops the messages.
+            var discarded = InboundDelivery.Messages(events);
+            if (discarded > 0)
+            {
+                GrainFactory.GetGrain<IChannelGrain>(GrainKeys.Compose(channel.OrganisationId, channel.ChannelId)).DiscardedAsync(discarded).Ignore();
+                LogDiscarded(channel.OrganisationId, channel.ChannelId, discarded);
+            }
+
+            return new WebhookAnswer(200, adapter.Acknowledgement);
+        }
+
         var pending = await InboundDelivery.DeliverAsync(GrainFactory, channel, events);
         if (pending > 0)
         {
@@ -83,6 +102,18 @@ public sealed partial class WebhookIngressGrain(TimeProvider time, ILogger<Webho
     }
 
     private static bool IsGet(WebhookDelivery delivery) => string.Equals(delivery.Method, "GET", StringComparison.OrdinalIgnoreCase);
+
+    private async Task<ChannelStatus> StatusAsync(ChannelInfo channel)
+    {
+        var now = time.GetUtcNow();
+        if (now - _statusAt >= StatusLifetime)
+        {
+            var current = await GrainFactory.GetGrain<IChannelGrain>(GrainKeys.Compose(channel.OrganisationId, channel.ChannelId)).GetAsync();
+            (_status, _statusAt) = (current?.Status ?? ChannelStatus.Active, now);
+        }
+
+        return _status;
+    }
 
     private async Task<ChannelInfo?> ChannelAsync(bool refresh)
     {
@@ -103,6 +134,9 @@ public sealed partial class WebhookIngressGrain(TimeProvider time, ILogger<Webho
 
     [LoggerMessage(EventId = 4102, Level = LogLevel.Warning, Message = "An authentic webhook for channel {OrganisationId}:{ChannelId} is not in the platform's format: {Reason}")]
     private partial void LogMalformed(string organisationId, string channelId, string reason);
+
+    [LoggerMessage(EventId = 4104, Level = LogLevel.Information, Message = "Channel {OrganisationId}:{ChannelId} is disabled: {Count} inbound messages acknowledged and discarded")]
+    private partial void LogDiscarded(string organisationId, string channelId, int count);
 
     [LoggerMessage(EventId = 4103, Level = LogLevel.Debug, Message = "Channel {OrganisationId}:{ChannelId} received {Count} events the inbox does not act on yet")]
     private partial void LogNotActedOn(string organisationId, string channelId, int count);

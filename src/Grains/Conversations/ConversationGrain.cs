@@ -2,6 +2,7 @@ using Inbox.Channels;
 using Inbox.Contracts.Audit;
 using Inbox.Contracts.Channels;
 using Inbox.Contracts.Conversations;
+using Inbox.Contracts.Errors;
 using Inbox.Contracts.Events;
 using Inbox.Contracts.Keys;
 using Inbox.Contracts.Messages;
@@ -115,6 +116,12 @@ public sealed partial class ConversationGrain(
         }
 
         var s = state.State;
+        if (s.Platform == Platform.WebChat && (await Channel().GetAsync())?.Status == ChannelStatus.Disabled)
+        {
+            // A platform's webhooks are dropped at the door; the web chat is ours, so its visitor is told.
+            throw new ConflictException("This chat is closed for now; please reach us another way.");
+        }
+
         if (FindRedelivery(MessageKind.Incoming, message.ExternalId) is null && await IsClosedAsync())
         {
             throw new ConversationClosedException(_key.Key);
@@ -146,6 +153,11 @@ public sealed partial class ConversationGrain(
         if ((MessageText.ValidateReply(reply.Text, file is not null) ?? MessageText.ValidateQuickReplies(reply.QuickReplies, state.State.Platform, MaxQuickRepliesOn(state.State.Platform)) ?? ValidateFile(file)) is { } problem)
         {
             throw new ArgumentException(problem, nameof(reply));
+        }
+
+        if ((await Channel().GetAsync())?.SendRefusal is { } refusal)
+        {
+            throw new ConflictException(refusal);
         }
 
         // Web chat hands a reply to the widget hub as soon as it is stored. A platform reply is stored Pending, then
@@ -308,7 +320,7 @@ public sealed partial class ConversationGrain(
         DeliveryReport report;
         try
         {
-            var channel = GrainFactory.GetGrain<IChannelGrain>(GrainKeys.Compose(_key.OrganisationId, state.State.ChannelId));
+            var channel = Channel();
             report = await channel.SendAsync(new OutboundReply(message.MessageId, state.State.ChannelUserId, message.Text, message.QuickReplies, message.Attachments is [var attachment, ..] ? attachment : null));
         }
         catch (Exception e)
@@ -349,7 +361,7 @@ public sealed partial class ConversationGrain(
         await previous;
         try
         {
-            var channel = GrainFactory.GetGrain<IChannelGrain>(GrainKeys.Compose(_key.OrganisationId, state.State.ChannelId));
+            var channel = Channel();
             var reports = new List<MediaReport>();
             foreach (var attachment in message.Attachments!)
             {
@@ -503,6 +515,8 @@ public sealed partial class ConversationGrain(
             _indexStale = true;
         }
     }
+
+    private IChannelGrain Channel() => GrainFactory.GetGrain<IChannelGrain>(GrainKeys.Compose(_key.OrganisationId, state.State.ChannelId));
 
     private void Publish(InboxEvent inboxEvent) =>
         GrainFactory.GetGrain<IEventFeedGrain>(_key.OrganisationId).PublishAsync(inboxEvent).Ignore();

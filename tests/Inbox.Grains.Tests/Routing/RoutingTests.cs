@@ -158,7 +158,20 @@ public sealed class RoutingTests(GrainClusterFixture fixture)
                 await Task.Delay(random.Next(5, 40));
             }
         }).ToList();
-        var arrivals = Enumerable.Range(0, Conversations).Select(i => world.CustomerWritesAsync($"Customer {i} needs help")).ToList();
+        // Concurrent, 100 in flight at a time: all at once only queues work past Orleans' 30 s call timeout on 2 cores.
+        using var inFlight = new SemaphoreSlim(100);
+        var arrivals = Enumerable.Range(0, Conversations).Select(async i =>
+        {
+            await inFlight.WaitAsync();
+            try
+            {
+                await world.CustomerWritesAsync($"Customer {i} needs help");
+            }
+            finally
+            {
+                inFlight.Release();
+            }
+        }).ToList();
         await Task.WhenAll(arrivals);
         await stop.CancelAsync();
         await Task.WhenAll(flapping);

@@ -18,15 +18,52 @@ function webhookUrl(details: ChannelDetails): string | null {
 }
 
 /** One channel: where the platform must send webhooks, the values to paste there, and which secrets are set. */
-function ChannelCard({ details }: { details: ChannelDetails }) {
+function ChannelCard({ details, onChanged }: { details: ChannelDetails; onChanged?: (details: ChannelDetails) => void }) {
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const disabled = details.channel.status === 'disabled';
+  const toggle = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      onChanged?.(await api.setChannelEnabled(details.channel.channelId, disabled));
+    } catch (err) {
+      setError(err instanceof Error ? err.message : 'The channel could not be changed.');
+    } finally {
+      setBusy(false);
+    }
+  };
   const url = webhookUrl(details);
   const websiteToken = details.channel.platform === 'webchat' ? details.settings?.websiteToken : undefined;
   const widget = websiteToken ? `${window.location.origin}/widget.html?websiteToken=${encodeURIComponent(websiteToken)}` : null;
   return (
-    <article className="panel channel-card" data-testid="channel-card" data-channel-id={details.channel.channelId}>
+    <article className="panel channel-card" data-testid="channel-card" data-channel-id={details.channel.channelId} data-status={details.channel.status}>
       <h3>
         <span className={`tag platform--${details.channel.platform}`}>{platformName(details.channel.platform)}</span> {details.channel.name}
+        {disabled && (
+          <span className="tag tag--danger" data-testid="channel-disabled">
+            disabled
+          </span>
+        )}
       </h3>
+      {onChanged && (
+        <p className="channel-card__status">
+          <button type="button" className="button button--small" data-testid="channel-toggle" disabled={busy} onClick={() => void toggle()}>
+            {disabled ? 'Enable' : 'Disable'}
+          </button>{' '}
+          <span className="muted">
+            {disabled
+              ? `Agents cannot reply on it; new messages are acknowledged to the platform but not shown (${details.discardedWhileDisabled} so far).`
+              : 'Disabling stops replies and hides new messages; every conversation stays readable.'}
+          </span>
+          {error && (
+            <span className="form-error" role="alert">
+              {' '}
+              {error}
+            </span>
+          )}
+        </p>
+      )}
       {url && (
         <dl className="channel-card__values">
           <dt>Webhook URL</dt>
@@ -160,7 +197,11 @@ export function ChannelsPage() {
       <section>
         <h2>Connected channels</h2>
         {channels.map((details) => (
-          <ChannelCard key={details.channel.channelId} details={details} />
+          <ChannelCard
+            key={details.channel.channelId}
+            details={details}
+            onChanged={(changed) => setChannels((list) => list.map((c) => (c.channel.channelId === changed.channel.channelId ? changed : c)))}
+          />
         ))}
       </section>
     </main>

@@ -9,6 +9,7 @@ export const EventNames = {
   AgentPresenceChanged: 'agent.presence_changed',
   WallboardUpdated: 'wallboard.updated',
   WallboardAlert: 'wallboard.alert',
+  ChannelStatusChanged: 'channel.status_changed',
 } as const;
 
 export type EventName = (typeof EventNames)[keyof typeof EventNames];

@@ -306,6 +306,10 @@ export const api = {
     return request<ChannelDetails>('POST', '/api/v1/channels', { body: { platform, name, fields } });
   },
 
+  setChannelEnabled(channelId: string, enabled: boolean): Promise<ChannelDetails> {
+    return request<ChannelDetails>('POST', `/api/v1/channels/${encodeURIComponent(channelId)}/${enabled ? 'enable' : 'disable'}`);
+  },
+
   async listChannels(): Promise<ChannelDetails[]> {
     return (await request<ListResponse<ChannelDetails>>('GET', '/api/v1/channels')).items;
   },

@@ -90,6 +90,7 @@ export interface OrganisationEvent {
   organisationId: string;
   wallboard?: WallboardSnapshot | null;
   alert?: WaitAlert | null;
+  channel?: ChannelInfo | null;
   agent?: AgentStatus | null;
 }
 
@@ -248,11 +249,15 @@ export interface Team {
   name: string;
 }
 
+export type ChannelStatus = 'active' | 'disabled';
+
 export interface ChannelInfo {
   organisationId: string;
   channelId: string;
   platform: Platform;
   name: string;
+  /** A disabled channel takes no replies and shows no new messages; its history stays. */
+  status: ChannelStatus;
 }
 
 export interface ChannelDetails {
@@ -264,6 +269,8 @@ export interface ChannelDetails {
   settings: Record<string, string> | null;
   /** Where the platform must send webhooks, relative to the inbox's address; null for web chat. */
   webhookPath: string | null;
+  /** Inbound messages acknowledged to the platform but dropped while the channel was disabled. */
+  discardedWhileDisabled: number;
 }
 
 export type ChannelFieldKind = 'setting' | 'secret' | 'generated';

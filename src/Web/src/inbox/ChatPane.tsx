@@ -20,6 +20,8 @@ interface Props {
   onSendFile: (conversationId: string, file: File, caption: string) => Promise<void>;
   onAddNote: (conversationId: string, text: string) => Promise<void>;
   onChanged: (conversation: ConversationSummary) => void;
+  /** Why replies cannot be sent on this conversation's channel now, if they cannot. */
+  replyRefusal?: string | null;
 }
 
 export function ChatPane(props: Props) {
@@ -78,7 +80,12 @@ export function ChatPane(props: Props) {
       />
 
       {/* Web chat takes no files yet; platform channels take images and documents. */}
-      <Composer onSend={send} onAddNote={addNote} onSendFile={conversation && conversation.platform !== 'webchat' ? sendFile : undefined} />
+      <Composer
+        onSend={send}
+        onAddNote={addNote}
+        onSendFile={conversation && conversation.platform !== 'webchat' && !props.replyRefusal ? sendFile : undefined}
+        replyRefusal={props.replyRefusal}
+      />
     </section>
   );
 }

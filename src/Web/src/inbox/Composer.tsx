@@ -10,11 +10,16 @@ interface Props {
   onAddNote: (text: string) => Promise<void>;
   /** Sends a file with the box's text as its caption; absent where the channel takes no files. */
   onSendFile?: (file: File, caption: string) => Promise<void>;
+  /** Why replies cannot be sent on this conversation's channel now (it is disabled); notes still can. */
+  replyRefusal?: string | null;
 }
 
 /** The reply box under the chat: Enter sends, Shift+Enter adds a line; or, switched to a private note, posts one. */
-export function Composer({ onSend, onAddNote, onSendFile }: Props) {
-  const [mode, setMode] = useState<Mode>('reply');
+export function Composer({ onSend, onAddNote, onSendFile, replyRefusal }: Props) {
+  const [mode, setMode] = useState<Mode>(replyRefusal ? 'note' : 'reply');
+  useEffect(() => {
+    if (replyRefusal) setMode('note');
+  }, [replyRefusal]);
   const send = useCallback<SendHandler>(
     (text, clientMessageId) => (mode === 'note' ? onAddNote(text) : onSend(text, clientMessageId)),
     [mode, onAddNote, onSend],
@@ -63,6 +68,8 @@ export function Composer({ onSend, onAddNote, onSendFile }: Props) {
           className={mode === 'reply' ? 'segmented__item segmented__item--current' : 'segmented__item'}
           aria-pressed={mode === 'reply'}
           data-testid="composer-mode-reply"
+          disabled={!!replyRefusal}
+          title={replyRefusal ?? undefined}
           onClick={() => setMode('reply')}
         >
           Reply
@@ -78,6 +85,11 @@ export function Composer({ onSend, onAddNote, onSendFile }: Props) {
           Private note
         </button>
       </div>
+      {replyRefusal && (
+        <p className="composer__closed" data-testid="composer-closed" role="status">
+          {replyRefusal}
+        </p>
+      )}
       {(composer.error ?? uploadError) && (
         <p className="composer__error" data-testid="composer-error" role="alert">
           {composer.error ?? uploadError}

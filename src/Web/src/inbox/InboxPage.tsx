@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { api } from '../api/rest';
-import type { CurrentUser, Team, User } from '../api/types';
+import { EventNames } from '../api/events';
+import type { ChannelInfo, CurrentUser, Team, User } from '../api/types';
 import type { LiveConnection } from '../live/useLiveConnection';
 import { ChatPane } from './ChatPane';
 import { ConversationList, type ListView } from './ConversationList';
@@ -17,11 +18,34 @@ export function InboxPage({ user, live }: Props) {
   const [users, setUsers] = useState<User[]>([]);
   const [teams, setTeams] = useState<Team[]>([]);
 
+  const [channels, setChannels] = useState<Map<string, ChannelInfo>>(new Map());
+
   // Names for the ids conversations carry (assignee, team); the list works without them.
   useEffect(() => {
     api.listUsers().then(setUsers).catch(() => undefined);
     api.listTeams().then(setTeams).catch(() => undefined);
   }, []);
+
+  // Which channels are disabled (their composer closes), kept live as admins turn them off and on.
+  useEffect(() => {
+    const load = () =>
+      api
+        .listChannels()
+        .then((list) => setChannels(new Map(list.map((d) => [d.channel.channelId, d.channel] as const))))
+        .catch(() => undefined);
+    void load();
+    return live.subscribe({
+      onOrganisationEvent: (event) => {
+        const channel = event.channel;
+        if (event.type === EventNames.ChannelStatusChanged && channel) setChannels((current) => new Map(current).set(channel.channelId, channel));
+      },
+      onReconnected: () => void load(),
+    });
+  }, [live.subscribe]);
+
+  const openChannel = inbox.openConversation ? channels.get(inbox.openConversation.channelId) : undefined;
+  const replyRefusal =
+    openChannel?.status === 'disabled' ? `The channel '${openChannel.name}' is disabled: an admin turned it off, so replies cannot be sent on it.` : null;
 
   const userNames = useMemo(() => new Map(users.map((u) => [u.userId, u.name] as const)), [users]);
   const shown = inbox.conversations.filter(
@@ -62,6 +86,7 @@ export function InboxPage({ user, live }: Props) {
           onSendFile={inbox.sendFile}
           onAddNote={inbox.addNote}
           onChanged={inbox.applySummary}
+          replyRefusal={replyRefusal}
         />
       ) : (
         <section className="chat chat--empty">
