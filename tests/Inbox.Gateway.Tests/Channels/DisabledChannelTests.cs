@@ -45,12 +45,17 @@ public sealed class DisabledChannelTests(SystemFixture fixture) : IClassFixture<
         // (The ingress re-reads the channel's status every 2 s.)
         await Task.Delay(TimeSpan.FromSeconds(2.5), TestContext.Current.CancellationToken);
         await channel.CustomerWritesAsync(customer, "While the channel was off");
-        await Task.Delay(TimeSpan.FromSeconds(1), TestContext.Current.CancellationToken);
+        await Eventually.SucceedsAsync(
+            async () =>
+            {
+                var listed = await admin.Http.GetFromJsonAsync<ChannelList>("api/v1/channels", InboxApi.Json, TestContext.Current.CancellationToken);
+                Assert.Equal(1, listed!.Items.Single(c => c.Channel.ChannelId == channel.ChannelId).DiscardedWhileDisabled);
+                return true;
+            },
+            Live);
         Assert.DoesNotContain(live.Events.Seen, e => e.Message?.Text == "While the channel was off");
         var history = await supervisor.GetMessagesAsync(conversationId);
         Assert.Equal(["Before the channel was turned off"], history.Items.Select(m => m.Text).Where(t => !t.StartsWith("Assigned", StringComparison.Ordinal)));
-        var listed = await admin.Http.GetFromJsonAsync<ChannelList>("api/v1/channels", InboxApi.Json, TestContext.Current.CancellationToken);
-        Assert.Equal(1, listed!.Items.Single(c => c.Channel.ChannelId == channel.ChannelId).DiscardedWhileDisabled);
 
         // Enabled again: replies go out and new messages show.
         var enabled = await admin.Http.PostAsync($"api/v1/channels/{channel.ChannelId}/enable", null, TestContext.Current.CancellationToken);

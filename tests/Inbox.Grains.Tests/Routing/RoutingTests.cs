@@ -106,8 +106,10 @@ public sealed class RoutingTests(GrainClusterFixture fixture)
         fixture.Time.Advance(TimeSpan.FromMinutes(2));
         await RoutingWorld.UntilAsync(async () => (await world.Agent(ana).GetAsync()).Presence == AgentPresence.Offline);
 
+        // Once the router has it in its queue it has already looked for an agent (it serves the queue on every change).
         var next = await world.CustomerWritesAsync("Anyone there?");
-        await Task.Delay(500, TestContext.Current.CancellationToken);
+        var nextId = (await next.GetSummaryAsync())!.ConversationId;
+        await RoutingWorld.UntilAsync(async () => (await world.Routing.GetQueueAsync()).Any(t => t.ConversationId == nextId));
         Assert.Null((await next.GetSummaryAsync())!.AssigneeId);
 
         // Her conversation stays hers: the organisation did not ask for it back.
@@ -182,7 +184,7 @@ public sealed class RoutingTests(GrainClusterFixture fixture)
         }
 
         await RoutingWorld.UntilAsync(async () => (await world.StoredAsync()).Count(c => c.AssigneeId is not null) == Agents * Capacity, seconds: 90);
-        await Task.Delay(1000, TestContext.Current.CancellationToken);
+        await RoutingWorld.UntilAsync(async () => (await world.Routing.GetQueueAsync()).Count == Conversations - (Agents * Capacity));
 
         var stored = await world.StoredAsync();
         Assert.Equal(Conversations, stored.Count);
