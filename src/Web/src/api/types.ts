@@ -258,6 +258,8 @@ export interface ChannelInfo {
   name: string;
   /** A disabled channel takes no replies and shows no new messages; its history stays. */
   status: ChannelStatus;
+  /** Why replies cannot be sent on it now, in the server's words; null when they can. */
+  sendRefusal: string | null;
 }
 
 export interface ChannelDetails {

@@ -44,8 +44,7 @@ export function InboxPage({ user, live }: Props) {
   }, [live.subscribe]);
 
   const openChannel = inbox.openConversation ? channels.get(inbox.openConversation.channelId) : undefined;
-  const replyRefusal =
-    openChannel?.status === 'disabled' ? `The channel '${openChannel.name}' is disabled: an admin turned it off, so replies cannot be sent on it.` : null;
+  const replyRefusal = openChannel?.sendRefusal ?? null;
 
   const userNames = useMemo(() => new Map(users.map((u) => [u.userId, u.name] as const)), [users]);
   const shown = inbox.conversations.filter(
