@@ -28,6 +28,8 @@ public static class GrainServiceCollectionExtensions
         services.AddSingleton<ConversationIndex>();
         services.AddSingleton<UserDirectory>();
         services.AddSingleton<ChannelSecrets>();
+        services.AddSingleton<OutboxStore>();
+        services.TryAddSingleton(new PlatformClock(TimeProvider.System));
         services.AddInboxMediaStore(storageConnectionString);
         services.AddSingleton<AuditStore>();
         services.AddSingleton<AuditTrail>();

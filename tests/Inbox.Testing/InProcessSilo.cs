@@ -16,12 +16,12 @@ public static class InProcessSilo
     /// <summary>
     /// Builds (does not start) the cluster. <paramref name="configure"/> runs before the inbox's own services are added,
     /// so what it registers (a clock, options) wins over their defaults. A fixed <paramref name="serviceId"/> lets a
-    /// restarted silo find what the first one stored.
+    /// restarted silo find what the first one stored. <paramref name="silos"/> silos start with the cluster.
     /// </summary>
-    public static InProcessTestCluster Build(Azurite azurite, string serviceId, Action<IServiceCollection>? configure = null)
+    public static InProcessTestCluster Build(Azurite azurite, string serviceId, Action<IServiceCollection>? configure = null, short silos = 1)
     {
         var connectionString = azurite.ConnectionString;
-        var builder = new InProcessTestClusterBuilder(1);
+        var builder = new InProcessTestClusterBuilder(silos);
         builder.Options.ServiceId = serviceId;
         builder.ConfigureSilo((_, silo) => silo.AddInboxGrains(new TableServiceClient(connectionString)));
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>

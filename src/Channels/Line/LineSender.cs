@@ -18,6 +18,12 @@ public sealed class LineSender : IChannelSender
 
     public Uri DefaultBaseUrl { get; } = new("https://api.line.me/");
 
+    // 2,000 requests/s per channel for push; 429 beyond.
+    public SendLimits Limits { get; } = new(2000, 200);
+
+    // X-Line-Retry-Key: LINE answers a repeated key 409 instead of sending twice.
+    public bool HasIdempotencyKey => true;
+
     public Uri? DefaultMediaBaseUrl { get; } = new("https://api-data.line.me/");
 
     /// <summary>LINE serves content from its data host, <c>v2/bot/message/{id}/content</c>, with the bearer token.</summary>

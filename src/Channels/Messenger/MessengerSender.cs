@@ -22,6 +22,9 @@ public sealed class MessengerSender(string platform) : IChannelSender
 
     public Uri DefaultBaseUrl { get; } = new("https://graph.facebook.com/v21.0/");
 
+    // 300 calls/s per Page (and per Instagram account) for text; 613 beyond.
+    public SendLimits Limits { get; } = new(300, 30);
+
     /// <summary>Messenger gives no media id: the webhook carries the attachment's CDN URL, which expires, so it is fetched at once.</summary>
     public async Task<MediaFetch> FetchMediaAsync(SendContext context, string mediaId, CancellationToken cancellationToken)
     {

@@ -82,6 +82,15 @@ public interface IChannelSender
     /// <summary>The most quick replies the platform shows on one message.</summary>
     int MaxQuickReplies => OutboundMessage.MaxQuickReplies;
 
+    /// <summary>The platform's documented send limits for one channel (docs/channels.md, "Pacing").</summary>
+    SendLimits Limits { get; }
+
+    /// <summary>
+    /// Whether the platform drops a repeated send carrying the same idempotency key (the inbox's message id), so a send
+    /// whose answer was lost may safely go again (LINE's <c>X-Line-Retry-Key</c>). Elsewhere such a send is not repeated.
+    /// </summary>
+    bool HasIdempotencyKey => false;
+
     /// <summary>
     /// What an error the platform reports by webhook (a failed status) means, in the same kinds as a refused send;
     /// unknown where the platform reports none that way.

@@ -105,10 +105,15 @@ internal static class PlatformHttp
                 : null;
             return (new Answer((int)response.StatusCode, body, retryAfter, response.Content.Headers.ContentType?.MediaType), null);
         }
+        catch (HttpRequestException e) when (e.HttpRequestError is HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError)
+        {
+            // Never reached: the platform cannot have the message, so sending it again is safe.
+            return (null, new SendFailure(SendFailureKind.Transient, new PlatformError(SendFailure.UnreachableCode, "The platform could not be reached.", e.Message), null));
+        }
         catch (Exception e) when (e is HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
         {
-            // Not reached, or no answer in time: the platform may or may not have the message, so it is transient.
-            return (null, new SendFailure(SendFailureKind.Transient, new PlatformError("network", "The platform could not be reached.", e.Message), null));
+            // Sent but no answer (in time): the platform may or may not have the message.
+            return (null, new SendFailure(SendFailureKind.Transient, new PlatformError(SendFailure.NoAnswerCode, "The platform did not answer in time.", e.Message), null));
         }
     }
 

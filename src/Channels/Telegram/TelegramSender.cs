@@ -17,6 +17,10 @@ public sealed class TelegramSender : IChannelSender
 
     public Uri DefaultBaseUrl { get; } = new("https://api.telegram.org/");
 
+    // Telegram's Bot FAQ: about 30 messages/s overall, and no more than about one a second in one chat (short bursts
+    // tolerated); 429 with retry_after beyond.
+    public SendLimits Limits { get; } = new(30, 3, RecipientPerSecond: 1, RecipientBurst: 3);
+
     /// <summary><c>getFile</c> gives a <c>file_path</c> (valid at least an hour), fetched from <c>{base}file/bot{token}/{file_path}</c>.</summary>
     public async Task<MediaFetch> FetchMediaAsync(SendContext context, string mediaId, CancellationToken cancellationToken)
     {

@@ -18,6 +18,9 @@ public sealed class WeChatSender : IChannelSender
 
     public Uri DefaultBaseUrl { get; } = new("https://api.weixin.qq.com/");
 
+    // WeChat publishes a daily quota (45009) but no per-second limit: a cautious 50/s.
+    public SendLimits Limits { get; } = new(50, 5);
+
     public async Task<SendResult> SendAsync(SendContext context, OutboundMessage message, CancellationToken cancellationToken)
     {
         if (message.File is { } file)

@@ -23,6 +23,10 @@ public sealed class WhatsAppSender : IChannelSender
 
     public int MaxQuickReplies => MaxButtons;
 
+    // 80 messages/s per phone number by default (Meta upgrades busy numbers to 1,000: admins raise the channel's rate);
+    // about one message per 6 s to the same customer, bursts of ~20 borrowed from later (131056 beyond).
+    public SendLimits Limits { get; } = new(80, 8, RecipientPerSecond: 1.0 / 6, RecipientBurst: 20);
+
     // WhatsApp answers a send 200 and reports most failures later, in a failed status.
     public SendFailureKind Classify(PlatformError platformError) => WhatsAppErrors.Classify(platformError);
 

@@ -78,6 +78,18 @@ public static class AuditActions
     /// <summary>An admin enabled a disabled channel again.</summary>
     public const string ChannelEnabled = "channel.enabled";
 
+    /// <summary>The platform refused a channel's access token: its replies are held until an admin reconnects it (by the system).</summary>
+    public const string ChannelNeedsReconnect = "channel.needs_reconnect";
+
+    /// <summary>New credentials made a channel that needed reconnecting send again.</summary>
+    public const string ChannelReconnected = "channel.reconnected";
+
+    /// <summary>The platform's rate limit held a channel's replies (by the system; at most one entry per few minutes).</summary>
+    public const string ChannelRateLimited = "channel.rate_limited";
+
+    /// <summary>An admin changed the pace a channel sends at.</summary>
+    public const string ChannelRateChanged = "channel.rate_changed";
+
     /// <summary>A conversation was assigned, reassigned, taken over or returned to the queue (by a person, a rule or round robin).</summary>
     public const string ConversationAssigned = "conversation.assigned";
 

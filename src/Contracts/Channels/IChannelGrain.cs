@@ -31,12 +31,26 @@ public interface IChannelGrain : IGrainWithStringKey
     Task<IReadOnlyDictionary<string, string>?> GetSecretsAsync();
 
     /// <summary>
-    /// Sends an agent's reply through the platform's send API and says what the platform answered (accepted with its
-    /// message id, or failed with the reason in plain words). Sends interleave: one slow platform call does not hold
-    /// up the channel's other conversations.
+    /// Queues an agent's stored reply: written to the channel's durable outbox before this returns, then sent through
+    /// the platform's send API at the pace the platform allows, one conversation's replies in order, retried when the
+    /// platform had a passing problem, held while it limits the channel or refuses its token; the conversation is told
+    /// what became of it (<see cref="Conversations.IConversationGrain.ReportSendAsync"/>). Queuing the same message
+    /// twice sends it once. Throws <see cref="Errors.ConflictException"/> while the channel is disabled.
     /// </summary>
-    [Alias("Send"), AlwaysInterleave]
-    Task<DeliveryReport> SendAsync(OutboundReply reply);
+    [Alias("Enqueue"), AlwaysInterleave]
+    Task EnqueueAsync(OutboundReply reply);
+
+    /// <summary>How the channel's sending is going: status, queue, pace, last error. Null for an unknown channel.</summary>
+    [Alias("GetHealth"), Requires(Permission.ChannelsManage), ReadOnly, AlwaysInterleave]
+    Task<ChannelHealth?> GetHealthAsync();
+
+    /// <summary>
+    /// Sets the pace the channel sends at, in messages per second (a WhatsApp number upgraded to 1,000 mps, a bot
+    /// granted more by Telegram), or back to the platform's documented limit with null. Throws
+    /// <see cref="ArgumentException"/> outside 0.1-10,000 and <see cref="ChannelNotFoundException"/>.
+    /// </summary>
+    [Alias("SetRate"), Requires(Permission.ChannelsManage)]
+    Task<ChannelHealth> SetRateAsync(double? perSecond);
 
     /// <summary>
     /// Downloads a file a customer sent through the platform's media API and keeps it in the media store. Never

@@ -33,6 +33,13 @@ public interface IConversationGrain : IGrainWithStringKey
     Task<MessageRecord> ReplyAsync(AgentReply reply);
 
     /// <summary>
+    /// The channel's word on one of this conversation's pending replies: sent (with the platform's id), failed (why),
+    /// or still pending with a notice saying why it waits. Ignored once the message moved on from pending.
+    /// </summary>
+    [Alias("ReportSend")]
+    Task ReportSendAsync(long sequence, DeliveryReport report);
+
+    /// <summary>
     /// Moves outgoing messages on after a platform's status webhook: the one with the update's platform message id, or
     /// for a watermark every outgoing message sent up to its time. Statuses only move forward (sent → delivered → read;
     /// failed until read), whatever order the webhooks arrive in.

@@ -33,11 +33,14 @@ public static class EventNames
     /// <summary>A customer has waited past the organisation's threshold.</summary>
     public const string WallboardAlert = "wallboard.alert";
 
-    /// <summary>A channel was disabled or enabled again (to every signed-in user of the organisation).</summary>
+    /// <summary>A channel's status changed: disabled, enabled, needs reconnecting, rate-limited, working again (to every signed-in user of the organisation).</summary>
     public const string ChannelStatusChanged = "channel.status_changed";
+
+    /// <summary>A channel went wrong or recovered, with its health: for the admins who can fix it.</summary>
+    public const string ChannelAlert = "channel.alert";
 
     /// <summary>Every name above.</summary>
     public static IReadOnlyList<string> All { get; } =
         [ConversationCreated, ConversationUpdated, MessageCreated, MessageUpdated, ConversationAssigned, ConversationStatusChanged,
-            AgentPresenceChanged, WallboardUpdated, WallboardAlert, ChannelStatusChanged];
+            AgentPresenceChanged, WallboardUpdated, WallboardAlert, ChannelStatusChanged, ChannelAlert];
 }

@@ -1,6 +1,8 @@
 namespace Inbox.Contracts.Messages;
 
-/// <summary>An agent's reply on its way to a platform channel.</summary>
+/// <summary>An agent's reply on its way to a platform channel, queued there until the platform takes it.</summary>
+/// <param name="ConversationId">The conversation it was written in, told what became of it.</param>
+/// <param name="Sequence">Its sequence number in that conversation.</param>
 /// <param name="MessageId">The inbox's id of the message (an idempotency key where the platform has one).</param>
 /// <param name="RecipientId">The customer's id on the platform.</param>
 /// <param name="Text">The reply.</param>
@@ -8,6 +10,8 @@ namespace Inbox.Contracts.Messages;
 /// <param name="Attachment">A file to send (in the media store), the text being its caption.</param>
 [GenerateSerializer, Immutable, Alias("inbox.outbound-reply.v1")]
 public sealed record OutboundReply(
+    [property: Id(5)] string ConversationId,
+    [property: Id(6)] long Sequence,
     [property: Id(0)] string MessageId,
     [property: Id(1)] string RecipientId,
     [property: Id(2)] string Text,
@@ -15,7 +19,7 @@ public sealed record OutboundReply(
     [property: Id(4)] MessageAttachment? Attachment = null);
 
 /// <summary>What became of a message on its way to the customer: the platform's answer to a send, or a status webhook.</summary>
-/// <param name="Status">Where it got to.</param>
+/// <param name="Status">Where it got to; <see cref="DeliveryStatus.Pending"/> when the channel holds it (the notice says why).</param>
 /// <param name="PlatformMessageId">The platform's id of the message, when it gave one.</param>
 /// <param name="Notice">For a failure: why, in plain words, with the platform's code for support.</param>
 /// <param name="FailureKind">For a failure: its class (<c>recipient_unreachable</c>, <c>auth_expired</c>, …).</param>

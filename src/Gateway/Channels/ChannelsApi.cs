@@ -34,6 +34,12 @@ public static class ChannelsApi
 
     public sealed record PlatformList(IReadOnlyList<PlatformForm> Items);
 
+    /// <summary>The body of <c>PUT /api/v1/channels/{id}/rate</c>: messages per second, or null for the platform's documented limit.</summary>
+    public sealed record RateRequest(double? PerSecond);
+
+    /// <summary>Every channel's health, for the health page.</summary>
+    public sealed record HealthList(IReadOnlyList<ChannelHealth> Items);
+
     public static IEndpointRouteBuilder MapChannelsApi(this IEndpointRouteBuilder app)
     {
         var channels = app.MapGroup("/api/v1/channels").WithTags("Channels");
@@ -45,6 +51,9 @@ public static class ChannelsApi
             .RequirePermission(Permission.ChannelsManage);
         channels.MapPost("/{channelId}/enable", (string channelId, IGrainFactory grains, HttpContext http) => SetEnabledAsync(channelId, true, grains, http))
             .RequirePermission(Permission.ChannelsManage);
+        channels.MapGet("/health", HealthListAsync).RequirePermission(Permission.ChannelsManage);
+        channels.MapGet("/{channelId}/health", HealthAsync).RequirePermission(Permission.ChannelsManage);
+        channels.MapPut("/{channelId}/rate", SetRateAsync).RequirePermission(Permission.ChannelsManage);
         return app;
     }
 
@@ -109,6 +118,34 @@ public static class ChannelsApi
         GrainKeys.IsValidId(channelId)
             ? TypedResults.Ok(await grains.GetGrain<IChannelGrain>(GrainKeys.Compose(CurrentUser.From(http.User).OrganisationId, channelId)).SetEnabledAsync(enabled))
             : Problems.NotFound("channel", channelId);
+
+    /// <summary>Every channel's sending health: status, queue, pace, last error.</summary>
+    public static async Task<Ok<HealthList>> HealthListAsync(IGrainFactory grains, HttpContext http)
+    {
+        var organisationId = CurrentUser.From(http.User).OrganisationId;
+        var organisation = await grains.GetGrain<IOrganisationGrain>(organisationId).GetAsync();
+        var health = await Task.WhenAll((organisation?.ChannelIds ?? []).Select(id => grains.GetGrain<IChannelGrain>(GrainKeys.Compose(organisationId, id)).GetHealthAsync()));
+        return TypedResults.Ok(new HealthList(health.OfType<ChannelHealth>().OrderBy(h => h.Channel.Name, StringComparer.CurrentCultureIgnoreCase).ToList()));
+    }
+
+    /// <summary>One channel's sending health.</summary>
+    public static async Task<Results<Ok<ChannelHealth>, ProblemHttpResult>> HealthAsync(string channelId, IGrainFactory grains, HttpContext http) =>
+        GrainKeys.IsValidId(channelId) && await grains.GetGrain<IChannelGrain>(GrainKeys.Compose(CurrentUser.From(http.User).OrganisationId, channelId)).GetHealthAsync() is { } health
+            ? TypedResults.Ok(health)
+            : Problems.NotFound("channel", channelId);
+
+    /// <summary>Sets the pace the channel sends at (<c>{ "perSecond": 20 }</c>), or back to the platform's limit (<c>{ "perSecond": null }</c>).</summary>
+    public static async Task<Results<Ok<ChannelHealth>, ProblemHttpResult>> SetRateAsync(string channelId, RateRequest? request, IGrainFactory grains, HttpContext http)
+    {
+        if (request is null)
+        {
+            return Problems.BadRequest("Send the pace as a JSON object: { \"perSecond\": 20 }, or null for the platform's documented limit.");
+        }
+
+        return GrainKeys.IsValidId(channelId)
+            ? TypedResults.Ok(await grains.GetGrain<IChannelGrain>(GrainKeys.Compose(CurrentUser.From(http.User).OrganisationId, channelId)).SetRateAsync(request.PerSecond))
+            : Problems.NotFound("channel", channelId);
+    }
 
     public static async Task<Results<Ok<ChannelDetails>, ProblemHttpResult>> SetCredentialsAsync(
         string channelId, Dictionary<string, string>? credentials, IGrainFactory grains, HttpContext http)

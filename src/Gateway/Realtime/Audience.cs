@@ -18,6 +18,9 @@ public static class Audience
     /// <summary>The SignalR group of the connections of an organisation's users who may see the wallboard.</summary>
     public static string Wallboard(string organisationId) => "wallboard:" + organisationId;
 
+    /// <summary>The SignalR group of the connections of an organisation's users who manage channels (health alerts).</summary>
+    public static string ChannelAdmins(string organisationId) => "channel-admins:" + organisationId;
+
     /// <summary>The SignalR group of one customer identity's widget connections.</summary>
     public static string Customer(string organisationId, string channelId, string channelUserId) =>
         "customer:" + GrainKeys.Compose(organisationId, channelId, channelUserId);

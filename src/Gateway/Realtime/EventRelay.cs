@@ -66,7 +66,12 @@ public sealed partial class EventRelay(
     {
         var organisationId = organisationEvent.OrganisationId;
         var wallboard = agents.Clients.Group(Audience.Wallboard(organisationId));
-        if (organisationEvent.Channel is not null)
+        if (organisationEvent.Health is not null)
+        {
+            // A channel's alert (token refused, rate-limited, reconnected) goes to those who can fix it.
+            await agents.Clients.Group(Audience.ChannelAdmins(organisationId)).ReceiveOrganisationEvent(organisationEvent);
+        }
+        else if (organisationEvent.Channel is not null)
         {
             // Everyone working the inbox: a disabled channel's composer closes on every screen.
             if (connectedAgents.GroupsOf(organisationId) is { Count: > 0 } everyone)

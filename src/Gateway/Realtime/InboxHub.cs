@@ -27,6 +27,11 @@ public sealed class InboxHub(EventRelay relay, ConnectedAgents connectedAgents, 
             await Groups.AddToGroupAsync(Context.ConnectionId, Audience.Wallboard(user.OrganisationId));
         }
 
+        if (user.Permissions.Contains(Permission.ChannelsManage))
+        {
+            await Groups.AddToGroupAsync(Context.ConnectionId, Audience.ChannelAdmins(user.OrganisationId));
+        }
+
         connectedAgents.Add(user, Context);
         await relay.AttachAsync(user.OrganisationId);
 

@@ -27,6 +27,18 @@ public sealed class ChannelApiOptions
     /// <summary>How long one platform call may take before it counts as failed (transient).</summary>
     public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>How many replies one channel has with its platform at once (different conversations'; one conversation's go one by one).</summary>
+    public int MaxConcurrentSends { get; set; } = 16;
+
+    /// <summary>How many times a reply is sent when the platform keeps having a passing problem, before it is marked failed.</summary>
+    public int MaxSendAttempts { get; set; } = 8;
+
+    /// <summary>
+    /// How often a channel with queued replies is woken by its reminder, so a queue whose silo stopped resumes on
+    /// another (Orleans reminders tick at most once a minute in production).
+    /// </summary>
+    public TimeSpan OutboxRecheck { get; set; } = TimeSpan.FromMinutes(1);
+
     /// <summary>The base URL for <paramref name="sender"/>'s platform.</summary>
     public Uri BaseUrlFor(IChannelSender sender) => BaseUrls.GetValueOrDefault(sender.Platform) ?? sender.DefaultBaseUrl;
 
@@ -61,6 +73,21 @@ public sealed class ChannelApiOptionsValidator : IValidateOptions<ChannelApiOpti
         if (options.RequestTimeout <= TimeSpan.Zero)
         {
             problems.Add($"{ChannelApiOptions.SectionName}:RequestTimeout must be positive.");
+        }
+
+        if (options.MaxConcurrentSends is < 1 or > 1000)
+        {
+            problems.Add($"{ChannelApiOptions.SectionName}:MaxConcurrentSends must be 1-1000.");
+        }
+
+        if (options.MaxSendAttempts is < 1 or > 100)
+        {
+            problems.Add($"{ChannelApiOptions.SectionName}:MaxSendAttempts must be 1-100.");
+        }
+
+        if (options.OutboxRecheck < TimeSpan.FromSeconds(1))
+        {
+            problems.Add($"{ChannelApiOptions.SectionName}:OutboxRecheck must be at least a second.");
         }
 
         return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);

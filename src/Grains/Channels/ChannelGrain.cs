@@ -1,13 +1,13 @@
 using System.Security.Cryptography;
 using System.Text.RegularExpressions;
 using Inbox.Channels;
+using Inbox.Channels.Inbound;
 using Inbox.Channels.Outbound;
 using Inbox.Contracts.Audit;
 using Inbox.Contracts.Channels;
 using Inbox.Contracts.Contacts;
 using Inbox.Contracts.Conversations;
 using Inbox.Contracts.Errors;
-using Inbox.Contracts.Events;
 using Inbox.Contracts.Keys;
 using Inbox.Contracts.Messages;
 using Inbox.Contracts.Organisations;
@@ -31,6 +31,8 @@ public sealed partial class ChannelGrain(
     IOptions<ChannelApiOptions> apis,
     MediaStore media,
     MediaLinks links,
+    OutboxStore outbox,
+    PlatformClock platformClock,
     ILogger<ChannelGrain> logger,
     TimeProvider time)
     : Grain, IChannelGrain
@@ -107,7 +109,19 @@ public sealed partial class ChannelGrain(
             throw new ConflictException($"The channel id '{key.Id}' is taken by another organisation's channel: choose another.");
         }
 
-        state.State = new ChannelState { Platform = setup.Platform, Name = name };
+        // Connecting again keeps what an admin decided about the channel (disabled, its pace) and what it counted.
+        var kept = state.State;
+        state.State = new ChannelState
+        {
+            Platform = setup.Platform,
+            Name = name,
+            Disabled = kept.Disabled,
+            DisabledAt = kept.DisabledAt,
+            DiscardedWhileDisabled = kept.DiscardedWhileDisabled,
+            NeedsReconnectSince = kept.NeedsReconnectSince,
+            LastError = kept.LastError,
+            RatePerSecond = kept.RatePerSecond,
+        };
         Store(adapter, fields);
         await state.WriteStateAsync();
         await GrainFactory.GetGrain<IOrganisationGrain>(key.OrganisationId).AddChannelAsync(key.Id);
@@ -115,33 +129,24 @@ public sealed partial class ChannelGrain(
         // Field names and times only: a secret never reaches the audit log.
         var after = Details();
         await audit.RecordAsync(key.OrganisationId, connecting ? AuditActions.ChannelConnected : AuditActions.CredentialsChanged, AuditSubjects.Channel, key.Id, before, after);
-        return after;
+        await ReconnectedAsync();
+        return Details();
     }
 
-    public async Task<DeliveryReport> SendAsync(OutboundReply reply)
+    /// <summary>One call to the platform's send API for <paramref name="reply"/> (with its file, read from the media store).</summary>
+    private async Task<SendResult> SendNowAsync(IChannelSender sender, SendContext context, OutboundReply reply)
     {
-        var (sender, context) = SendContext();
         OutboundFile? file = null;
         if (reply.Attachment is { BlobName: { } blobName } attachment)
         {
             file = await ReadFileAsync(blobName, attachment);
             if (file is null)
             {
-                return new DeliveryReport(DeliveryStatus.Failed, null, "Not delivered: the file is no longer in the inbox's storage.", SendFailureText.WireName(SendFailureKind.InvalidRequest));
+                return new SendResult.Refused(new SendFailure(SendFailureKind.InvalidRequest, new PlatformError("file-missing", "The file is no longer in the inbox's storage.", null), null));
             }
         }
 
-        var result = await sender.SendAsync(context, new OutboundMessage(reply.MessageId, reply.RecipientId, reply.Text, reply.QuickReplies, file), CancellationToken.None);
-        switch (result)
-        {
-            case SendResult.Accepted accepted:
-                return new DeliveryReport(DeliveryStatus.Sent, accepted.PlatformMessageId);
-            case SendResult.Refused { Failure: var failure }:
-                LogRefused(this.GetPrimaryKeyString(), reply.MessageId, failure.Kind, failure.Error.Code, failure.Error.Title);
-                return new DeliveryReport(DeliveryStatus.Failed, null, SendFailureText.Describe(failure, sender.Platform), SendFailureText.WireName(failure.Kind));
-            default:
-                throw new InvalidOperationException($"Unknown send result {result}.");
-        }
+        return await sender.SendAsync(context, new OutboundMessage(reply.MessageId, reply.RecipientId, reply.Text, reply.QuickReplies, file), CancellationToken.None);
     }
 
     private async Task<OutboundFile?> ReadFileAsync(string blobName, MessageAttachment attachment)
@@ -227,8 +232,10 @@ public sealed partial class ChannelGrain(
         var after = Info();
         await audit.RecordAsync(after.OrganisationId, enabled ? AuditActions.ChannelEnabled : AuditActions.ChannelDisabled, AuditSubjects.Channel, after.ChannelId,
             new { before.Status }, new { after.Status });
-        GrainFactory.GetGrain<IEventFeedGrain>(after.OrganisationId)
-            .PublishOrganisationEventAsync(new OrganisationEvent(EventNames.ChannelStatusChanged, after.OrganisationId, Channel: after)).Ignore();
+        PublishStatusIfChanged();
+
+        // Disabled: replies still waiting are failed by the outbox, saying why.
+        Kick();
         return Details();
     }
 
@@ -276,7 +283,8 @@ public sealed partial class ChannelGrain(
         await state.WriteStateAsync();
         var after = Details();
         await audit.RecordAsync(after.Channel.OrganisationId, AuditActions.CredentialsChanged, AuditSubjects.Channel, after.Channel.ChannelId, before, after);
-        return after;
+        await ReconnectedAsync();
+        return Details();
     }
 
     private (IChannelSender Sender, SendContext Context) SendContext()
@@ -349,7 +357,12 @@ public sealed partial class ChannelGrain(
     private ChannelInfo Info()
     {
         var key = OrganisationScoped.Parse(this.GetPrimaryKeyString());
-        return new ChannelInfo(key.OrganisationId, key.Id, state.State.Platform, state.State.Name, state.State.Disabled ? ChannelStatus.Disabled : ChannelStatus.Active);
+        var limitedUntil = LimitedUntil();
+        var status = state.State.Disabled ? ChannelStatus.Disabled
+            : state.State.NeedsReconnectSince is not null ? ChannelStatus.NeedsReconnect
+            : limitedUntil is not null ? ChannelStatus.RateLimited
+            : ChannelStatus.Active;
+        return new ChannelInfo(key.OrganisationId, key.Id, state.State.Platform, state.State.Name, status, status == ChannelStatus.RateLimited ? limitedUntil : null);
     }
 
     private ChannelDetails Details()

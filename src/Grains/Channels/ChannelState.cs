@@ -22,4 +22,15 @@ public sealed class ChannelState
     [Id(7)] public bool Disabled { get; set; }
     [Id(8)] public DateTimeOffset? DisabledAt { get; set; }
     [Id(9)] public long DiscardedWhileDisabled { get; set; }
+
+    // Ids 10-12 came with channel health.
+
+    /// <summary>When the platform refused the access token, while no new one was given.</summary>
+    [Id(10)] public DateTimeOffset? NeedsReconnectSince { get; set; }
+
+    /// <summary>The platform's last refusal of a send.</summary>
+    [Id(11)] public ChannelError? LastError { get; set; }
+
+    /// <summary>The admin's pace for the channel (messages per second); null: the platform's documented limit.</summary>
+    [Id(12)] public double? RatePerSecond { get; set; }
 }

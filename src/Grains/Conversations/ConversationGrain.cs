@@ -1,4 +1,5 @@
 using Inbox.Channels;
+using Inbox.Channels.Outbound;
 using Inbox.Contracts.Audit;
 using Inbox.Contracts.Channels;
 using Inbox.Contracts.Conversations;
@@ -45,9 +46,6 @@ public sealed partial class ConversationGrain(
 
     // The index row being written, if any; see IndexAsync.
     private Task _indexing = Task.CompletedTask;
-
-    // Replies go out one after another, in the order they were stored: each send waits for the one before.
-    private Task _outbox = Task.CompletedTask;
 
     // Customers' files are downloaded one message after another, after the message is stored and answered.
     private Task _downloads = Task.CompletedTask;
@@ -155,23 +153,40 @@ public sealed partial class ConversationGrain(
             throw new ArgumentException(problem, nameof(reply));
         }
 
-        if ((await Channel().GetAsync())?.SendRefusal is { } refusal)
+        var channel = await Channel().GetAsync();
+        if (channel?.SendRefusal is { } refusal)
         {
             throw new ConflictException(refusal);
         }
 
-        // Web chat hands a reply to the widget hub as soon as it is stored. A platform reply is stored Pending, then
-        // sent through the channel; the platform's answer and its status webhooks move it on.
+        // Web chat hands a reply to the widget hub as soon as it is stored. A platform reply is stored Pending (saying
+        // why it waits when the channel holds replies), then queued in the channel's durable outbox before the agent
+        // hears back; the channel's report and the platform's status webhooks move it on.
         var platform = state.State.Platform != Platform.WebChat;
         var (message, stored) = await AppendAsync(
             Draft(MessageKind.Outgoing, reply.Text, reply.AuthorId, reply.AuthorName, reply.ClientMessageId, platform ? DeliveryStatus.Pending : DeliveryStatus.Sent)
-                with { QuickReplies = reply.QuickReplies is { Count: > 0 } replies ? replies : null, Attachments = file });
+                with { QuickReplies = reply.QuickReplies is { Count: > 0 } replies ? replies : null, Attachments = file, Notice = platform ? channel?.HoldNotice : null });
         if (platform && stored)
         {
-            _outbox = SendAfterAsync(_outbox, message);
+            await QueueAsync(message);
         }
 
         return message;
+    }
+
+    public async Task ReportSendAsync(long sequence, DeliveryReport report)
+    {
+        EnsureExists();
+        var changed = await ChangeAsync(sequence, m => ApplySendReport(m, report));
+        if (changed && report.PlatformMessageId is { } platformId && _earlyStatuses.Remove(platformId, out var early))
+        {
+            await ChangeAsync(sequence, m => Advance(m, early.Status, null, early.Notice));
+        }
+
+        if (changed && report.FailureKind == SendFailureText.WireName(SendFailureKind.RecipientUnreachable))
+        {
+            await NoteUnreachableAsync();
+        }
     }
 
     public async Task UpdateDeliveryAsync(DeliveryUpdate update)
@@ -314,33 +329,51 @@ public sealed partial class ConversationGrain(
     /// <summary>What the audit log records about a change besides who made it and when.</summary>
     private sealed record AuditNote(string Action, object? Before, object? After);
 
-    private async Task SendAfterAsync(Task previous, MessageRecord message)
+    // Queued before the agent hears back, so a stored reply is either in the channel's outbox or marked failed.
+    private async Task QueueAsync(MessageRecord message)
     {
-        await previous;
-        DeliveryReport report;
         try
         {
-            var channel = Channel();
-            report = await channel.SendAsync(new OutboundReply(message.MessageId, state.State.ChannelUserId, message.Text, message.QuickReplies, message.Attachments is [var attachment, ..] ? attachment : null));
+            await Channel().EnqueueAsync(new OutboundReply(
+                _key.Id, message.Sequence, message.MessageId, state.State.ChannelUserId, message.Text, message.QuickReplies, message.Attachments is [var attachment, ..] ? attachment : null));
         }
         catch (Exception e)
         {
             LogSendCrashed(e, _key.Key, message.Sequence);
-            report = new DeliveryReport(DeliveryStatus.Failed, null, "Not delivered: the inbox could not hand the message to the channel; send it again.", "transient");
+            var notice = e is ConflictException conflict ? $"Not sent: {conflict.Message}" : "Not sent: the inbox could not queue the message on its channel; send it again.";
+            await ChangeAsync(message.Sequence, m => ApplySendReport(m, new DeliveryReport(DeliveryStatus.Failed, null, notice, SendFailureText.WireName(SendFailureKind.Transient))));
+        }
+    }
+
+    // Said once in a row: further failures to the same customer only mark their messages.
+    private async Task NoteUnreachableAsync()
+    {
+        var text = $"The customer cannot be reached on {PlatformNames.Of(state.State.Platform)}: they may have blocked the business, left, or lost their account. Replies will not arrive until they write again.";
+        if (_recent.FindLast(m => m.Kind is MessageKind.Activity or MessageKind.Incoming) is { Kind: MessageKind.Activity } last && last.Text == text)
+        {
+            return;
         }
 
-        try
+        await AppendAsync(Draft(MessageKind.Activity, text, "system", "Inbox", null, DeliveryStatus.Delivered));
+    }
+
+    /// <summary>
+    /// A pending reply moved on by its channel's report: sent (the held notice cleared), failed, or still pending with a
+    /// new notice; null when the message is no longer pending (a report never overrides what the platform said since).
+    /// </summary>
+    internal static MessageRecord? ApplySendReport(MessageRecord message, DeliveryReport report)
+    {
+        if (message.Kind != MessageKind.Outgoing || message.DeliveryStatus != DeliveryStatus.Pending)
         {
-            await ChangeAsync(message.Sequence, m => Advance(m, report.Status, report.PlatformMessageId, report.Notice));
-            if (report.PlatformMessageId is { } platformId && _earlyStatuses.Remove(platformId, out var early))
-            {
-                await ChangeAsync(message.Sequence, m => Advance(m, early.Status, null, early.Notice));
-            }
+            return null;
         }
-        catch (Exception e)
+
+        return report.Status switch
         {
-            LogSendCrashed(e, _key.Key, message.Sequence);
-        }
+            DeliveryStatus.Pending => report.Notice == message.Notice ? null : message with { Notice = report.Notice },
+            DeliveryStatus.Failed => message with { DeliveryStatus = DeliveryStatus.Failed, Notice = report.Notice },
+            var status => message with { DeliveryStatus = status, PlatformMessageId = report.PlatformMessageId ?? message.PlatformMessageId, Notice = null },
+        };
     }
 
     // Web chat shows no buttons; each platform says how many it shows.
@@ -382,13 +415,13 @@ public sealed partial class ConversationGrain(
         }
     }
 
-    /// <summary>Rewrites one stored message with <paramref name="change"/> (null: no change) and tells everyone watching.</summary>
-    private async Task ChangeAsync(long sequence, Func<MessageRecord, MessageRecord?> change)
+    /// <summary>Rewrites one stored message with <paramref name="change"/> (null: no change) and tells everyone watching; false when nothing changed.</summary>
+    private async Task<bool> ChangeAsync(long sequence, Func<MessageRecord, MessageRecord?> change)
     {
         var current = _recent.Find(m => m.Sequence == sequence) ?? (await log.ReadRangeAsync(_key.Key, sequence, sequence + 1)).SingleOrDefault();
         if (current is null || change(current) is not { } changed)
         {
-            return;
+            return false;
         }
 
         await log.ReplaceAsync(_key.Key, changed, newPlatformId: changed.PlatformMessageId != current.PlatformMessageId);
@@ -399,6 +432,7 @@ public sealed partial class ConversationGrain(
         }
 
         Publish(new InboxEvent(EventNames.MessageUpdated, changed.Sequence, Summary(), changed));
+        return true;
     }
 
     /// <summary>

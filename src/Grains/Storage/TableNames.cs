@@ -15,6 +15,12 @@ public static class TableNames
     /// <summary>The audit log: PartitionKey = <c>{organisationId}:{yyyyMMdd}:{shard}</c>, RowKey = inverted sequence.</summary>
     public const string Audit = "InboxAudit";
 
+    /// <summary>
+    /// The channels' outboxes: replies stored and not yet taken by their platform. PartitionKey = the channel grain's
+    /// key, RowKey = the zero-padded order the channel queued them in.
+    /// </summary>
+    public const string Outbox = "InboxOutbox";
+
     /// <summary>Every table above, created at silo start.</summary>
-    public static IReadOnlyList<string> All { get; } = [Messages, Conversations, Users, Audit];
+    public static IReadOnlyList<string> All { get; } = [Messages, Conversations, Users, Audit, Outbox];
 }

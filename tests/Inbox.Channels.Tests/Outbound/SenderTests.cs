@@ -79,10 +79,19 @@ public sealed class SenderTests
     [Fact]
     public async Task A_platform_that_cannot_be_reached_is_a_transient_refusal_not_an_exception()
     {
-        var platform = new ScriptedPlatform(_ => throw new HttpRequestException("Connection refused"));
+        var platform = new ScriptedPlatform(_ => throw new HttpRequestException(HttpRequestError.ConnectionError, "Connection refused"));
         var context = Context(platform, new() { ["botToken"] = "1:a" }, new AccessTokenCache());
         var refused = Assert.IsType<SendResult.Refused>(await new TelegramSender().SendAsync(context, new OutboundMessage("msg_1", "42", "hi"), TestContext.Current.CancellationToken));
-        Assert.Equal((SendFailureKind.Transient, "network"), (refused.Failure.Kind, refused.Failure.Error.Code));
+        Assert.Equal((SendFailureKind.Transient, "network", false), (refused.Failure.Kind, refused.Failure.Error.Code, refused.Failure.MayHaveArrived));
+    }
+
+    [Fact]
+    public async Task A_platform_that_took_the_request_but_never_answered_may_have_the_message()
+    {
+        var platform = new ScriptedPlatform(_ => throw new HttpRequestException(HttpRequestError.ResponseEnded, "The response ended prematurely."));
+        var context = Context(platform, new() { ["botToken"] = "1:a" }, new AccessTokenCache());
+        var refused = Assert.IsType<SendResult.Refused>(await new TelegramSender().SendAsync(context, new OutboundMessage("msg_1", "42", "hi"), TestContext.Current.CancellationToken));
+        Assert.Equal((SendFailureKind.Transient, true), (refused.Failure.Kind, refused.Failure.MayHaveArrived));
     }
 
     private static SendContext Context(ScriptedPlatform platform, Dictionary<string, string> fields, AccessTokenCache tokens) =>

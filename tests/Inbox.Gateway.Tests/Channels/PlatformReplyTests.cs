@@ -87,8 +87,8 @@ public sealed class PlatformReplyTests(SystemFixture fixture) : IClassFixture<Sy
     [InlineData("whatsapp", Fault.UserBlocked, "the customer cannot be reached on this channel (whatsapp 131026")]
     [InlineData("messenger", Fault.WindowClosed, "reply window has closed: the customer must write first (messenger 10/2018278")]
     [InlineData("instagram", Fault.UserBlocked, "the customer cannot be reached on this channel (instagram 551/1545041")]
-    [InlineData("telegram", Fault.RateLimited, "rate limit was reached; send it again in a moment (telegram 429")]
-    [InlineData("line", Fault.TokenExpired, "access token was refused; an admin must reconnect the channel (line 401")]
+    [InlineData("telegram", Fault.UserBlocked, "the customer cannot be reached on this channel (telegram 403")]
+    [InlineData("line", Fault.WindowClosed, "the platform refused the message as invalid (line 400")]
     [InlineData("wechat", Fault.WindowClosed, "reply window has closed: the customer must write first (wechat 45015")]
     public async Task A_platform_refusal_fails_the_message_with_the_reason_in_plain_words(string platform, Fault fault, string reason)
     {

@@ -172,6 +172,7 @@ public sealed class PermissionMatrixTests(SystemFixture fixture) : IClassFixture
         "PATCH /api/v1/organisation" => new { name = "A renamed organisation" },
         "PUT /api/v1/session/password" => new { currentPassword = "not-the-password", newPassword = "a new long password" },
         "PUT /api/v1/channels/{channelId}/credentials" => new { accessToken = "matrix-access-token" },
+        "PUT /api/v1/channels/{channelId}/rate" => new { perSecond = 20 },
         "POST /api/v1/conversations/{conversationId}/messages/files" => new MultipartFormDataContent { { new ByteArrayContent([0x89, 0x50, 0x4E, 0x47]), "file", "matrix.png" } },
         "POST /api/v1/channels" => new { platform = "telegram", name = "Matrix bot", fields = new { botToken = "123456:matrix-bot-token" } },
         "POST /api/v1/conversations/{conversationId}/status" => new { status = "pending" },

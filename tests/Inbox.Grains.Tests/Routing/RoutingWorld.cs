@@ -82,14 +82,7 @@ internal sealed class RoutingWorld(GrainClusterFixture fixture)
         fixture.Inside.GetGrain<IConversationIndexGrain>(OrganisationId).ListAsync(new ConversationQuery(null, 100_000));
 
     /// <summary>Waits until <paramref name="check"/> holds, up to <paramref name="seconds"/>.</summary>
-    public static Task UntilAsync(Func<Task<bool>> check, int seconds = 30) =>
-        Eventually.SucceedsAsync(
-            async () =>
-            {
-                Assert.True(await check(), "The condition did not hold in time.");
-                return true;
-            },
-            TimeSpan.FromSeconds(seconds));
+    public static Task UntilAsync(Func<Task<bool>> check, int seconds = 30) => Eventually.TrueAsync(check, TimeSpan.FromSeconds(seconds));
 
     public static async Task<IReadOnlyList<string>> NoticesAsync(IConversationGrain conversation) =>
         (await conversation.GetMessagesAsync(null, 100)).Messages.Where(m => m.Kind == MessageKind.Activity).Select(m => m.Text).ToList();

@@ -10,6 +10,7 @@ export const EventNames = {
   WallboardUpdated: 'wallboard.updated',
   WallboardAlert: 'wallboard.alert',
   ChannelStatusChanged: 'channel.status_changed',
+  ChannelAlert: 'channel.alert',
 } as const;
 
 export type EventName = (typeof EventNames)[keyof typeof EventNames];

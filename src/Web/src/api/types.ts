@@ -249,7 +249,7 @@ export interface Team {
   name: string;
 }
 
-export type ChannelStatus = 'active' | 'disabled';
+export type ChannelStatus = 'active' | 'disabled' | 'needs_reconnect' | 'rate_limited';
 
 export interface ChannelInfo {
   organisationId: string;
@@ -260,6 +260,10 @@ export interface ChannelInfo {
   status: ChannelStatus;
   /** Why replies cannot be sent on it now, in the server's words; null when they can. */
   sendRefusal: string | null;
+  /** Why replies on it wait rather than go at once (rate-limited, needs reconnecting), in the server's words; null when they go. */
+  holdNotice: string | null;
+  /** While rate-limited: when the platform lets it send again. */
+  limitedUntil: string | null;
 }
 
 export interface ChannelDetails {
