@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Inbox.Simulator.Control;
 using Inbox.Simulator.Demo;
 using Inbox.Simulator.Platforms;
 
@@ -7,13 +8,10 @@ namespace Inbox.Simulator;
 /// <summary>
 /// The simulator as a web application: each platform's API under its own prefix (<c>/whatsapp/</c>, <c>/messenger/</c>,
 /// <c>/instagram/</c>, <c>/telegram/</c>, <c>/line/</c>, <c>/wechat/</c>), and <c>/simulator/</c> to inspect what arrived
-/// and inject faults. Run as its own process (<c>./run.sh</c>'s demo) or hosted inside a test.
+/// and set faults, rate limits and revoked credentials. Run as its own process (<c>./run.sh</c>'s demo) or hosted inside a test.
 /// </summary>
 public static class SimulatorApp
 {
-    /// <summary>The request body of <c>POST /simulator/faults</c>.</summary>
-    public sealed record FaultRequest(string Platform, Fault Fault, int Times = 1);
-
     /// <summary>Where each platform's API is on a simulator at <paramref name="simulator"/>: the inbox's <c>Inbox:Channels:BaseUrls</c>.</summary>
     public static IReadOnlyDictionary<string, Uri> BaseUrls(Uri simulator) => new Dictionary<string, Uri>
     {
@@ -34,6 +32,7 @@ public static class SimulatorApp
             builder.WebHost.UseUrls(urls);
         }
 
+        builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<SimulatorState>();
         builder.Services.AddOptions<DemoOptions>().BindConfiguration(DemoOptions.SectionName);
         builder.Services.AddHostedService<DemoTraffic>();
@@ -47,20 +46,7 @@ public static class SimulatorApp
         MediaApi.Map(app);
         ProfileApi.Map(app);
 
-        var control = app.MapGroup("/simulator");
-        control.MapGet("/base-urls", (HttpContext http) => BaseUrls(new Uri($"{http.Request.Scheme}://{http.Request.Host}/")));
-        control.MapGet("/requests", (SimulatorState state, string? platform) =>
-            state.Received.Where(r => platform is null || r.Platform == platform));
-        control.MapPost("/faults", (SimulatorState state, FaultRequest request) =>
-        {
-            state.Inject(request.Platform, request.Fault, request.Times);
-            return Results.NoContent();
-        });
-        control.MapDelete("/", (SimulatorState state) =>
-        {
-            state.Reset();
-            return Results.NoContent();
-        });
+        ControlApi.Map(app);
         app.MapGet("/", () => "Inbox platform simulator: /whatsapp /messenger /instagram /telegram /line /wechat, control at /simulator");
         return app;
     }

@@ -9,7 +9,8 @@ internal static class LineApi
     public static void Map(IEndpointRouteBuilder app) =>
         app.MapPost("/line/v2/bot/message/push", async (HttpContext http, SimulatorState state) =>
         {
-            var exchange = await Exchange.ReadAsync("line", http);
+            // LINE limits each channel, and the access token is what names the channel.
+            var exchange = await Exchange.ReadAsync("line", http, state, Exchange.BearerOf(http));
             var requestId = Guid.NewGuid().ToString();
             http.Response.Headers["x-line-request-id"] = requestId;
             var (answer, id) = Push(exchange, state, requestId);
@@ -18,9 +19,9 @@ internal static class LineApi
 
     private static (IResult, string?) Push(Exchange exchange, SimulatorState state, string requestId)
     {
-        if (exchange.Bearer is null)
+        if (exchange.Bearer is null || state.IsRevoked("line", exchange.Bearer))
         {
-            return (Error(401, "Authentication failed. Confirm that the access token in the authorization header is valid."), null);
+            return (AuthenticationFailed(), null);
         }
 
         var retryKey = exchange.Http.Request.Headers["X-Line-Retry-Key"].ToString();
@@ -29,15 +30,20 @@ internal static class LineApi
             return (Error(400, "The value for the 'X-Line-Retry-Key' header is invalid"), null);
         }
 
+        if (exchange.RetryAfterSeconds is { } wait)
+        {
+            return (RateLimitExceeded(exchange, wait), null);
+        }
+
         if (state.NextFault("line") is { } fault)
         {
             return (fault switch
             {
-                Fault.TokenExpired => Error(401, "Authentication failed. Confirm that the access token in the authorization header is valid."),
+                Fault.TokenExpired => AuthenticationFailed(),
 
                 // LINE answers 200 and delivers nothing to a user who blocked the account: the simulator does the same.
                 Fault.UserBlocked => (Results.Json(new JsonObject { ["sentMessages"] = new JsonArray() })),
-                Fault.RateLimited => Error(429, "The API rate limit has been exceeded. Try again later."),
+                Fault.RateLimited => RateLimitExceeded(exchange, 1),
                 Fault.WindowClosed => Error(400, "Failed to send messages"),
                 _ => Error(500, "An error occurred in the server"),
             }, null);
@@ -72,6 +78,15 @@ internal static class LineApi
             ["quoteToken"] = "q" + Convert.ToHexString(RandomNumberGenerator.GetBytes(8)),
         }).ToArray();
         return (Results.Json(new JsonObject { ["sentMessages"] = new JsonArray(sent) }), (string?)sent[0]["id"]);
+    }
+
+    private static IResult AuthenticationFailed() =>
+        Error(401, "Authentication failed. Confirm that the access token in the authorization header is valid.");
+
+    private static IResult RateLimitExceeded(Exchange exchange, int seconds)
+    {
+        exchange.AnnounceRetryAfter(seconds);
+        return Error(429, "The API rate limit has been exceeded. Try again later.");
     }
 
     // LINE fetches images itself and insists on HTTPS; the simulator also lets a test's plain-HTTP loopback gateway through.

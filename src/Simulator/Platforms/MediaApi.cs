@@ -5,7 +5,8 @@ namespace Inbox.Simulator.Platforms;
 
 /// <summary>
 /// Each platform's way of handing over a file a customer sent: WhatsApp's media id → short-lived URL (bearer on both),
-/// Messenger's CDN URL, Telegram's getFile → file path, LINE's content endpoint, WeChat's media/get.
+/// Messenger's CDN URL, Telegram's getFile → file path, LINE's content endpoint, WeChat's media/get. A revoked token
+/// downloads nothing, as it sends nothing.
 /// </summary>
 internal static class MediaApi
 {
@@ -16,6 +17,11 @@ internal static class MediaApi
             if (BearerMissing(http))
             {
                 return Results.Json(GraphError(190, "Invalid OAuth access token - Cannot parse access token"), statusCode: 401);
+            }
+
+            if (state.IsRevoked("whatsapp", Exchange.BearerOf(http)))
+            {
+                return Results.Json(GraphError(190, "Error validating access token: Session has expired on Tuesday, 01-Jul-25 10:00:00 PDT."), statusCode: 401);
             }
 
             if (state.Media("whatsapp", mediaId) is not { } file)
@@ -34,7 +40,7 @@ internal static class MediaApi
             });
         });
         app.MapGet("/whatsapp/download/{mediaId}", (HttpContext http, string mediaId, SimulatorState state) =>
-            BearerMissing(http) ? Results.StatusCode(401) : File(state.Media("whatsapp", mediaId)));
+            BearerMissing(http) || state.IsRevoked("whatsapp", Exchange.BearerOf(http)) ? Results.StatusCode(401) : File(state.Media("whatsapp", mediaId)));
 
         foreach (var platform in new[] { "messenger", "instagram" })
         {
@@ -43,7 +49,8 @@ internal static class MediaApi
 
         // "{bot}" whole: ASP.NET's "bot{token}" segment fails to match a token that itself contains "bot".
         app.MapGet("/telegram/{bot}/getFile", (string bot, string? file_id, SimulatorState state) =>
-            bot.StartsWith("bot", StringComparison.Ordinal) && file_id is not null && state.Media("telegram", file_id) is { } file
+            TelegramTokenRevoked(bot, state) ? Results.Json(new JsonObject { ["ok"] = false, ["error_code"] = 401, ["description"] = "Unauthorized" }, statusCode: 401)
+            : bot.StartsWith("bot", StringComparison.Ordinal) && file_id is not null && state.Media("telegram", file_id) is { } file
                 ? Results.Json(new JsonObject
                 {
                     ["ok"] = true,
@@ -56,11 +63,11 @@ internal static class MediaApi
                     },
                 })
                 : Results.Json(new JsonObject { ["ok"] = false, ["error_code"] = 400, ["description"] = "Bad Request: invalid file_id" }, statusCode: 400));
-        app.MapGet("/telegram/file/{bot}/photos/{name}", (string name, SimulatorState state) =>
-            File(state.Media("telegram", Path.GetFileNameWithoutExtension(name))));
+        app.MapGet("/telegram/file/{bot}/photos/{name}", (string bot, string name, SimulatorState state) =>
+            TelegramTokenRevoked(bot, state) ? Results.StatusCode(401) : File(state.Media("telegram", Path.GetFileNameWithoutExtension(name))));
 
         app.MapGet("/line/v2/bot/message/{messageId}/content", (HttpContext http, string messageId, SimulatorState state) =>
-            BearerMissing(http)
+            BearerMissing(http) || state.IsRevoked("line", Exchange.BearerOf(http))
                 ? Results.Json(new JsonObject { ["message"] = "Authentication failed. Confirm that the access token in the authorization header is valid." }, statusCode: 401)
                 : state.Media("line", messageId) is { } file ? File(file) : Results.Json(new JsonObject { ["message"] = "Not found" }, statusCode: 404));
 
@@ -69,6 +76,9 @@ internal static class MediaApi
             : media_id is not null && state.Media("wechat", media_id) is { } file ? File(file)
             : Results.Json(new JsonObject { ["errcode"] = 40007, ["errmsg"] = "invalid media_id" }));
     }
+
+    private static bool TelegramTokenRevoked(string bot, SimulatorState state) =>
+        bot.StartsWith("bot", StringComparison.Ordinal) && state.IsRevoked("telegram", bot[3..]);
 
     private static bool BearerMissing(HttpContext http) => !http.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.Ordinal);
 

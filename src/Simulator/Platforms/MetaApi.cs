@@ -11,19 +11,19 @@ internal static class MetaApi
 {
     public static void Map(IEndpointRouteBuilder app)
     {
-        app.MapPost("/whatsapp/{version}/{phoneNumberId}/messages", async (HttpContext http, SimulatorState state) =>
+        app.MapPost("/whatsapp/{version}/{phoneNumberId}/messages", async (HttpContext http, string phoneNumberId, SimulatorState state) =>
         {
-            var exchange = await Exchange.ReadAsync("whatsapp", http);
+            var exchange = await Exchange.ReadAsync("whatsapp", http, state, phoneNumberId);
             var (answer, id) = WhatsApp(exchange, state);
             return exchange.Answer(state, answer, id, "/whatsapp/");
         });
 
-        app.MapPost("/whatsapp/{version}/{phoneNumberId}/media", async (HttpContext http, SimulatorState state) =>
+        app.MapPost("/whatsapp/{version}/{phoneNumberId}/media", async (HttpContext http, string phoneNumberId, SimulatorState state) =>
         {
-            var exchange = await Exchange.ReadAsync("whatsapp", http);
-            if (exchange.Bearer is null)
+            var exchange = await Exchange.ReadAsync("whatsapp", http, state, phoneNumberId);
+            if (WhatsAppRefusal(exchange, state) is { } refusal)
             {
-                return exchange.Answer(state, Error(401, 190, null, "Invalid OAuth access token - Cannot parse access token"), null, "/whatsapp/");
+                return exchange.Answer(state, refusal, null, "/whatsapp/");
             }
 
             if (exchange.Form?["messaging_product"].ToString() != "whatsapp" || await exchange.FileAsync("file") is not { } upload)
@@ -38,29 +38,45 @@ internal static class MetaApi
 
         foreach (var platform in new[] { "messenger", "instagram" })
         {
-            app.MapPost($"/{platform}/{{version}}/{{accountId}}/messages", async (HttpContext http, SimulatorState state) =>
+            app.MapPost($"/{platform}/{{version}}/{{accountId}}/messages", async (HttpContext http, string accountId, SimulatorState state) =>
             {
-                var exchange = await Exchange.ReadAsync(platform, http);
+                var exchange = await Exchange.ReadAsync(platform, http, state, accountId);
                 var (answer, id) = Messenger(exchange, state, platform);
                 return exchange.Answer(state, answer, id, $"/{platform}/");
             });
         }
     }
 
-    private static (IResult, string?) WhatsApp(Exchange exchange, SimulatorState state)
+    // What WhatsApp answers a send or upload before looking at its body: no token, a revoked token, the throughput limit.
+    private static IResult? WhatsAppRefusal(Exchange exchange, SimulatorState state)
     {
         if (exchange.Bearer is null)
         {
-            return (Error(401, 190, null, "Invalid OAuth access token - Cannot parse access token"), null);
+            return Error(401, 190, null, "Invalid OAuth access token - Cannot parse access token");
+        }
+
+        if (state.IsRevoked("whatsapp", exchange.Bearer))
+        {
+            return SessionExpired(401);
+        }
+
+        return exchange.RetryAfterSeconds is { } wait ? ThroughputReached(exchange, wait) : null;
+    }
+
+    private static (IResult, string?) WhatsApp(Exchange exchange, SimulatorState state)
+    {
+        if (WhatsAppRefusal(exchange, state) is { } refusal)
+        {
+            return (refusal, null);
         }
 
         if (state.NextFault("whatsapp") is { } fault)
         {
             return (fault switch
             {
-                Fault.TokenExpired => Error(401, 190, 463, "Error validating access token: Session has expired on Tuesday, 01-Jul-25 10:00:00 PDT."),
+                Fault.TokenExpired => SessionExpired(401),
                 Fault.UserBlocked => Error(400, 131026, null, "Message undeliverable", "Message Undeliverable."),
-                Fault.RateLimited => Error(429, 130429, null, "Rate limit hit", "Cloud API message throughput has been reached."),
+                Fault.RateLimited => ThroughputReached(exchange, 1),
                 Fault.WindowClosed => Error(400, 131047, null, "Re-engagement message", "Message failed to send because more than 24 hours have passed since the customer last replied to this number."),
                 _ => Error(500, 131000, null, "Something went wrong", "Message failed to send due to an unknown error."),
             }, null);
@@ -96,18 +112,30 @@ internal static class MetaApi
 
     private static (IResult, string?) Messenger(Exchange exchange, SimulatorState state, string platform)
     {
-        if (string.IsNullOrEmpty(exchange.Http.Request.Query["access_token"]))
+        var accessToken = exchange.Http.Request.Query["access_token"].ToString();
+        if (string.IsNullOrEmpty(accessToken))
         {
             return (Error(400, 190, null, "An active access token must be used to query information about the current user."), null);
+        }
+
+        // Graph answers OAuth errors on graph.facebook.com with HTTP 400 (WhatsApp's error table says 401 for its API).
+        if (state.IsRevoked(platform, accessToken))
+        {
+            return (SessionExpired(400), null);
+        }
+
+        if (exchange.RetryAfterSeconds is not null)
+        {
+            return (CallsExceeded(), null);
         }
 
         if (state.NextFault(platform) is { } fault)
         {
             return (fault switch
             {
-                Fault.TokenExpired => Error(400, 190, 463, "Error validating access token: Session has expired on Tuesday, 01-Jul-25 10:00:00 PDT."),
+                Fault.TokenExpired => SessionExpired(400),
                 Fault.UserBlocked => Error(400, 551, 1545041, "(#551) This person isn't available right now."),
-                Fault.RateLimited => Error(400, 613, null, "Calls to this api have exceeded the rate limit."),
+                Fault.RateLimited => CallsExceeded(),
                 Fault.WindowClosed => platform == "instagram"
                     ? Error(403, 10, 2534022, "This message is sent outside of allowed window.", type: "IGApiException")
                     : Error(400, 10, 2018278, "(#10) This message is sent outside of allowed window."),
@@ -153,6 +181,20 @@ internal static class MetaApi
             return null;
         }
     }
+
+    /// <summary>Graph's answer to a token that expired or was revoked: code 190, subcode 463.</summary>
+    private static IResult SessionExpired(int status) =>
+        Error(status, 190, 463, "Error validating access token: Session has expired on Tuesday, 01-Jul-25 10:00:00 PDT.");
+
+    /// <summary>WhatsApp's throughput limit (messages per second per phone number): HTTP 429, code 130429, and a Retry-After header.</summary>
+    private static IResult ThroughputReached(Exchange exchange, int seconds)
+    {
+        exchange.AnnounceRetryAfter(seconds);
+        return Error(429, 130429, null, "Rate limit hit", "Cloud API message throughput has been reached.");
+    }
+
+    /// <summary>Messenger's and Instagram's call rate limit: code 613, HTTP 400 like Graph's other errors there.</summary>
+    private static IResult CallsExceeded() => Error(400, 613, null, "Calls to this api have exceeded the rate limit.");
 
     private static IResult Error(int status, int code, int? subcode, string message, string? details = null, string type = "OAuthException")
     {

@@ -4,7 +4,8 @@ namespace Inbox.Simulator.Platforms;
 
 /// <summary>
 /// Profile APIs of the platforms whose webhooks carry no names: Messenger's and Instagram's User Profile API and LINE's
-/// get-profile, with a picture URL served here. A customer without a profile gets the platform's "no profile" answer.
+/// get-profile, with a picture URL served here. A customer without a profile gets the platform's "no profile" answer; a
+/// revoked token gets the platform's auth error.
 /// </summary>
 public static class ProfileApi
 {
@@ -22,6 +23,11 @@ public static class ProfileApi
                     return Results.Json(GraphError(190, null, "An active access token must be used to query information about the current user."), statusCode: 400);
                 }
 
+                if (state.IsRevoked(platform, http.Request.Query["access_token"]))
+                {
+                    return Results.Json(GraphError(190, 463, "Error validating access token: Session has expired on Tuesday, 01-Jul-25 10:00:00 PDT."), statusCode: 400);
+                }
+
                 if (state.ProfileName(platform, userId) is not { } name)
                 {
                     return Results.Json(GraphError(100, 2018218, "No profile available for this user."), statusCode: 400);
@@ -36,7 +42,7 @@ public static class ProfileApi
         }
 
         app.MapGet("/line/v2/bot/profile/{userId}", (HttpContext http, string userId, SimulatorState state) =>
-            !http.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.Ordinal)
+            Exchange.BearerOf(http) is not { } bearer || state.IsRevoked("line", bearer)
                 ? Results.Json(new JsonObject { ["message"] = "Authentication failed. Confirm that the access token in the authorization header is valid." }, statusCode: 401)
                 : state.ProfileName("line", userId) is { } name
                     ? Results.Json(new JsonObject { ["displayName"] = name, ["userId"] = userId, ["pictureUrl"] = PictureUrl(http, "line", userId), ["language"] = "en" })
@@ -45,6 +51,11 @@ public static class ProfileApi
         // Telegram: the newest profile photo in its sizes; getFile then serves it like any other file.
         app.MapGet("/telegram/{bot}/getUserProfilePhotos", (string bot, string? user_id, SimulatorState state) =>
         {
+            if (bot.StartsWith("bot", StringComparison.Ordinal) && state.IsRevoked("telegram", bot[3..]))
+            {
+                return Results.Json(new JsonObject { ["ok"] = false, ["error_code"] = 401, ["description"] = "Unauthorized" }, statusCode: 401);
+            }
+
             if (!bot.StartsWith("bot", StringComparison.Ordinal) || user_id is null)
             {
                 return Results.Json(new JsonObject { ["ok"] = false, ["error_code"] = 400, ["description"] = "Bad Request: user not found" }, statusCode: 400);

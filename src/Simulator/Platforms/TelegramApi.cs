@@ -12,14 +12,15 @@ internal static partial class TelegramApi
         // "{bot}" whole: ASP.NET's "bot{token}" segment fails to match a token that itself contains "bot".
         app.MapPost("/telegram/{bot}/{method}", async (HttpContext http, string bot, string method, SimulatorState state) =>
         {
-            var exchange = await Exchange.ReadAsync("telegram", http);
-            var (answer, id) = bot.StartsWith("bot", StringComparison.Ordinal) ? Handle(exchange, state, bot[3..], method) : (Error(404, "Not Found"), null);
+            var token = bot.StartsWith("bot", StringComparison.Ordinal) ? bot[3..] : null;
+            var exchange = await Exchange.ReadAsync("telegram", http, state, token);
+            var (answer, id) = token is not null ? Handle(exchange, state, token, method) : (Error(404, "Not Found"), null);
             return exchange.Answer(state, answer, id, "/telegram/");
         });
 
     private static (IResult, string?) Handle(Exchange exchange, SimulatorState state, string token, string method)
     {
-        if (!BotToken().IsMatch(token))
+        if (!BotToken().IsMatch(token) || state.IsRevoked("telegram", token))
         {
             return (Error(401, "Unauthorized"), null);
         }
@@ -29,13 +30,20 @@ internal static partial class TelegramApi
             return (Error(404, "Not Found"), null);
         }
 
+        if (exchange.RetryAfterSeconds is { } wait)
+        {
+            return (TooManyRequests(wait), null);
+        }
+
         if (state.NextFault("telegram") is { } fault)
         {
             return (fault switch
             {
                 Fault.TokenExpired => Error(401, "Unauthorized"),
                 Fault.UserBlocked => Error(403, "Forbidden: bot was blocked by the user"),
-                Fault.RateLimited => Error(429, "Too Many Requests: retry after 5", new JsonObject { ["retry_after"] = 5 }),
+
+                // One second, not Telegram's usual tens: a test that waits it out stays quick.
+                Fault.RateLimited => TooManyRequests(1),
                 Fault.WindowClosed => Error(403, "Forbidden: bot can't initiate conversation with a user"),
                 _ => Error(500, "Internal Server Error"),
             }, null);
@@ -115,6 +123,10 @@ internal static partial class TelegramApi
 
         return (Results.Json(new JsonObject { ["ok"] = true, ["result"] = result }), $"{chatId}:{messageId}");
     }
+
+    // Telegram's flood control: the wait is in the description and, as a number, in parameters.retry_after.
+    private static IResult TooManyRequests(int seconds) =>
+        Error(429, $"Too Many Requests: retry after {seconds}", new JsonObject { ["retry_after"] = seconds });
 
     private static IResult Error(int code, string description, JsonObject? parameters = null)
     {

@@ -20,15 +20,20 @@ internal static class WeChatApi
                 return Error(40013, "invalid appid");
             }
 
-            return Results.Json(new JsonObject { ["access_token"] = state.IssueWeChatToken(query["appid"]!), ["expires_in"] = 7200 });
+            if (state.IsRevoked("wechat", query["secret"]))
+            {
+                return Error(40125, "invalid appsecret, rid: 66a0b1c2-sim");
+            }
+
+            return Results.Json(new JsonObject { ["access_token"] = state.IssueWeChatToken(query["appid"]!, query["secret"]!), ["expires_in"] = 7200 });
         });
 
         app.MapPost("/wechat/cgi-bin/media/upload", async (HttpContext http, SimulatorState state) =>
         {
-            var exchange = await Exchange.ReadAsync("wechat", http);
-            if (!state.IsWeChatToken(http.Request.Query["access_token"]))
+            var exchange = await Exchange.ReadAsync("wechat", http, state, state.WeChatApp(http.Request.Query["access_token"]));
+            if (Refusal(exchange, state) is { } refusal)
             {
-                return exchange.Answer(state, Error(40001, "invalid credential, access_token is invalid or not latest rid: 66a0b1c2-sim"), null, "/wechat/");
+                return exchange.Answer(state, refusal, null, "/wechat/");
             }
 
             if (await exchange.FileAsync("media") is not { } upload || http.Request.Query["type"].ToString() is not ("image" or "voice" or "video" or "thumb"))
@@ -48,17 +53,24 @@ internal static class WeChatApi
 
         app.MapPost("/wechat/cgi-bin/message/custom/send", async (HttpContext http, SimulatorState state) =>
         {
-            var exchange = await Exchange.ReadAsync("wechat", http);
+            var exchange = await Exchange.ReadAsync("wechat", http, state, state.WeChatApp(http.Request.Query["access_token"]));
             var (answer, id) = Send(exchange, state);
             return exchange.Answer(state, answer, id, "/wechat/");
         });
     }
 
+    // What WeChat answers a call before looking at its body: a token that is not the app's latest (or whose AppSecret was
+    // revoked), or the API quota used up. Quota errors carry no wait: WeChat says none.
+    private static IResult? Refusal(Exchange exchange, SimulatorState state) =>
+        !state.IsWeChatToken(exchange.Http.Request.Query["access_token"]) ? Error(40001, "invalid credential, access_token is invalid or not latest rid: 66a0b1c2-sim")
+        : exchange.RetryAfterSeconds is not null ? Error(45009, "reach max api daily quota limit rid: 66a0b1c2-sim")
+        : null;
+
     private static (IResult, string?) Send(Exchange exchange, SimulatorState state)
     {
-        if (!state.IsWeChatToken(exchange.Http.Request.Query["access_token"]))
+        if (Refusal(exchange, state) is { } refusal)
         {
-            return (Error(40001, "invalid credential, access_token is invalid or not latest rid: 66a0b1c2-sim"), null);
+            return (refusal, null);
         }
 
         if (state.NextFault("wechat") is { } fault)
