@@ -27,11 +27,13 @@ public sealed class ContractSerializationTests
     public static TheoryData<object> Contracts() =>
     [
         Summary,
+        Summary with { Platform = Platform.WhatsApp, ReplyWindowClosesAt = Now.AddHours(24) },
         Message,
         new ConversationStart("web", Platform.Line, "ct_1", "Visitor", "U123"),
         new ConversationQuery(ConversationStatus.Resolved, 10),
         new MessagePage([Message], true),
         new InboundMessage("wamid-1", "hi"),
+        new InboundMessage("wamid-2", "hi", SentAt: Now.AddHours(-2)),
         new AgentReply("u_1", "Alex", "hi", null),
         new ChannelInfo("demo", "web", Platform.WebChat, "Acme website"),
         new ConversationRef("ct_1", "cv_1"),

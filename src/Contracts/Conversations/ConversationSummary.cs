@@ -23,6 +23,11 @@ namespace Inbox.Contracts.Conversations;
 /// <param name="SnoozedUntil">When a snoozed conversation opens again by itself.</param>
 /// <param name="Revision">Counts lifecycle changes (status, assignee, team, priority); routing uses it to refuse stale decisions.</param>
 /// <param name="ObserverIds">Supervisors following it silently.</param>
+/// <param name="ReplyWindowClosesAt">
+/// When the platform's messaging window closes (see <see cref="ReplyWindows"/>): the customer's newest message by the
+/// platform's clock plus the platform's window; past it replies are refused. Null when the platform has no window or
+/// the customer never wrote.
+/// </param>
 [GenerateSerializer, Immutable, Alias("inbox.conversation-summary.v1")]
 public sealed record ConversationSummary(
     [property: Id(0)] string OrganisationId,
@@ -44,4 +49,12 @@ public sealed record ConversationSummary(
     [property: Id(16)] DateTimeOffset? WaitingSince = null,
     [property: Id(17)] DateTimeOffset? SnoozedUntil = null,
     [property: Id(18)] long Revision = 0,
-    [property: Id(19)] IReadOnlyList<string>? ObserverIds = null);
+    [property: Id(19)] IReadOnlyList<string>? ObserverIds = null,
+    [property: Id(20)] DateTimeOffset? ReplyWindowClosesAt = null)
+{
+    /// <summary>
+    /// What a reply is refused with once <see cref="ReplyWindowClosesAt"/> has passed, in the server's words, so a client
+    /// says it before sending; null when there is no window. Derived, so it is in the JSON but never stored.
+    /// </summary>
+    public string? ReplyWindowRefusal => ReplyWindowClosesAt is null ? null : ReplyWindows.RefusalOn(Platform);
+}

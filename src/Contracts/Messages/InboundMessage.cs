@@ -6,13 +6,15 @@ namespace Inbox.Contracts.Messages;
 /// <param name="Attachments">Files sent with it.</param>
 /// <param name="Location">A place shared with it.</param>
 /// <param name="Notice">Why part of it cannot be shown (a platform message type the inbox does not support), in plain words.</param>
+/// <param name="SentAt">When the customer sent it by the platform's clock (a late redelivery can be hours old); null means now (the widget's messages).</param>
 [GenerateSerializer, Immutable, Alias("inbox.inbound-message.v1")]
 public sealed record InboundMessage(
     [property: Id(0)] string ExternalId,
     [property: Id(1)] string Text,
     [property: Id(2)] IReadOnlyList<MessageAttachment>? Attachments = null,
     [property: Id(3)] MessageLocation? Location = null,
-    [property: Id(4)] string? Notice = null)
+    [property: Id(4)] string? Notice = null,
+    [property: Id(5)] DateTimeOffset? SentAt = null)
 {
     /// <summary>True when the message carries anything besides text.</summary>
     public bool HasContentBesidesText => Attachments is { Count: > 0 } || Location is not null || Notice is not null;

@@ -60,7 +60,9 @@ internal static class InboundDelivery
         var notice = message.Unsupported is { } kind
             ? $"The customer sent a message the inbox cannot show ({kind}); ask them to send it another way or look on {PlatformNames.Of(platform)}."
             : null;
-        return new InboundMessage(message.ExternalId, text, attachments, location, notice);
+        // Adapters read a missing timestamp as 0; such a message counts from when it arrived.
+        var sentAt = message.SentAt == DateTimeOffset.UnixEpoch ? (DateTimeOffset?)null : message.SentAt;
+        return new InboundMessage(message.ExternalId, text, attachments, location, notice, sentAt);
     }
 
     private static string? CustomerOf(InboundEvent e) => e switch

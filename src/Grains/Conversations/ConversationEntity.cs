@@ -34,6 +34,8 @@ internal sealed class ConversationEntity : ITableEntity
     // Comma-separated: a table row has no lists.
     public string? ObserverIds { get; set; }
 
+    public DateTimeOffset? ReplyWindowClosesAt { get; set; }
+
     public static ConversationEntity From(ConversationSummary summary) => new()
     {
         PartitionKey = summary.OrganisationId,
@@ -56,6 +58,7 @@ internal sealed class ConversationEntity : ITableEntity
         SnoozedUntil = summary.SnoozedUntil,
         Revision = summary.Revision,
         ObserverIds = summary.ObserverIds is { Count: > 0 } observers ? string.Join(',', observers) : null,
+        ReplyWindowClosesAt = summary.ReplyWindowClosesAt,
     };
 
     public ConversationSummary ToSummary() => new(
@@ -78,5 +81,6 @@ internal sealed class ConversationEntity : ITableEntity
         WaitingSince,
         SnoozedUntil,
         Revision,
-        ObserverIds?.Split(','));
+        ObserverIds?.Split(','),
+        ReplyWindowClosesAt);
 }

@@ -68,7 +68,9 @@ public sealed partial class ConversationGrain(
 
         // The index can lag the log by the messages whose index write failed; reading the log from a little before
         // the indexed end finds them and fills the recent cache in the same query.
-        Remember(await log.ReadRangeAsync(_key.Key, Math.Max(1, _lastSequence - RecentCapacity + 1), null, cancellationToken));
+        var recent = await log.ReadRangeAsync(_key.Key, Math.Max(1, _lastSequence - RecentCapacity + 1), null, cancellationToken);
+        Remember(recent);
+        RecoverReplyWindow(indexed, recent);
         _ = IndexAsync();
     }
 
@@ -125,6 +127,7 @@ public sealed partial class ConversationGrain(
             throw new ConversationClosedException(_key.Key);
         }
 
+        CustomerWrote(message.SentAt);
         var (stored, isNew) = await AppendAsync(Draft(MessageKind.Incoming, message.Text, s.ContactId, s.ContactName, message.ExternalId, DeliveryStatus.Delivered) with
         {
             Attachments = message.Attachments is { Count: > 0 } attachments ? attachments : null,
@@ -158,6 +161,8 @@ public sealed partial class ConversationGrain(
         {
             throw new ConflictException(refusal);
         }
+
+        EnsureReplyWindowOpen(reply.ClientMessageId);
 
         // Web chat hands a reply to the widget hub as soon as it is stored. A platform reply is stored Pending (saying
         // why it waits when the channel holds replies), then queued in the channel's durable outbox before the agent
@@ -610,6 +615,7 @@ public sealed partial class ConversationGrain(
             s.WaitingSince,
             s.SnoozedUntil,
             s.Revision,
-            s.ObserverIds.Count > 0 ? [.. s.ObserverIds] : null);
+            s.ObserverIds.Count > 0 ? [.. s.ObserverIds] : null,
+            _replyWindowClosesAt);
     }
 }

@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Security.Cryptography;
 using System.Text;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Inbox.Contracts.Events;
 using Inbox.Contracts.Messages;
@@ -182,6 +183,50 @@ public sealed class PlatformReplyTests(SystemFixture fixture) : IClassFixture<Sy
         Assert.Equal(HttpStatusCode.BadRequest, tooMany.StatusCode);
         Assert.Contains("at most 3 quick replies", await tooMany.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
         Assert.DoesNotContain(System.Simulator.Received("whatsapp"), r => r.Body.Contains("Pick one", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_whatsapp_customer_who_last_wrote_25_hours_ago_is_shown_as_out_of_reach_and_a_reply_is_refused_with_the_reason()
+    {
+        using var admin = await System.SignInAsync(InboxSystem.AdminEmail, InboxSystem.AdminPassword);
+        using var supervisor = await System.SignInAsync(InboxSystem.SupervisorEmail, InboxSystem.SupervisorPassword);
+        await using var live = await AgentConnection.ConnectAsync(System.GatewayUrl, supervisor);
+        var channel = await SimulatedChannel.ConnectAsync(admin, System.GatewayUrl, "whatsapp");
+        var customer = channel.NewCustomer("Ana Silva");
+        var text = $"written yesterday {Guid.NewGuid():N}";
+
+        // Meta redelivers for days: the message is new to the inbox, but its timestamp says the customer wrote 25 hours ago.
+        var sentAt = DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.AddHours(-25).ToUnixTimeSeconds());
+        await channel.DeliverAsync(channel.Webhooks.Text(customer, text, sentAt).Webhook);
+        var created = await live.Events.WaitForAsync(e => e.Type == EventNames.MessageCreated && e.Message?.Text == text, Timeout);
+        var conversationId = created.Conversation.ConversationId;
+        const string Refusal = "WhatsApp's 24-hour reply window has closed: the customer must write again before you can reply (template messages are not supported yet).";
+
+        // Every client knows before anyone tries: the live event, the conversation and the list all say when it closed.
+        Assert.Equal(sentAt.AddHours(24), created.Conversation.ReplyWindowClosesAt);
+        using var conversation = JsonDocument.Parse(await supervisor.Http.GetStringAsync($"api/v1/conversations/{conversationId}", TestContext.Current.CancellationToken));
+        Assert.Equal(sentAt.AddHours(24), conversation.RootElement.GetProperty("replyWindowClosesAt").GetDateTimeOffset());
+        Assert.Equal(Refusal, conversation.RootElement.GetProperty("replyWindowRefusal").GetString());
+        Assert.Equal(sentAt.AddHours(24), (await supervisor.ListConversationsAsync()).Single(c => c.ConversationId == conversationId).ReplyWindowClosesAt);
+
+        // A reply is refused with the reason; nothing is stored and nothing reaches WhatsApp. A note still goes in.
+        var reply = await supervisor.Http.PostAsJsonAsync($"api/v1/conversations/{conversationId}/messages", new { text = $"Sorry for the wait {text}" }, TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.Conflict, reply.StatusCode);
+        using var problem = JsonDocument.Parse(await reply.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        Assert.Equal(Refusal, problem.RootElement.GetProperty("detail").GetString());
+        var note = await supervisor.Http.PostAsJsonAsync($"api/v1/conversations/{conversationId}/notes", new { text = "Out of the window; wait for her" }, TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.Created, note.StatusCode);
+        var history = await supervisor.GetMessagesAsync(conversationId);
+        Assert.DoesNotContain(history.Items, m => m.Kind == MessageKind.Outgoing);
+        Assert.DoesNotContain(System.Simulator.Received("whatsapp"), r => r.Body.Contains(customer.Id, StringComparison.Ordinal));
+
+        // The customer writes again: the window opens, live, and the reply goes out.
+        var again = $"still there? {Guid.NewGuid():N}";
+        await channel.CustomerWritesAsync(customer, again);
+        var reopened = await live.Events.WaitForAsync(e => e.Type == EventNames.MessageCreated && e.Message?.Text == again, Timeout);
+        Assert.True(reopened.Conversation.ReplyWindowClosesAt > DateTimeOffset.UtcNow.AddHours(23));
+        var sent = await supervisor.ReplyAsync(conversationId, $"Yes! {again}");
+        await live.Events.WaitForAsync(e => e.Message?.MessageId == sent.MessageId && e.Message.DeliveryStatus == DeliveryStatus.Sent, Timeout);
     }
 
     private async Task<(InboxApi Supervisor, AgentConnection Live, SimulatedChannel Channel, Simulator.Webhooks.SimulatedCustomer Customer, string ConversationId)> ConversationAsync(string platform)

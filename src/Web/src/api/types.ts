@@ -32,6 +32,13 @@ export interface ConversationSummary {
   revision: number;
   /** Supervisors watching silently. */
   observerIds: string[];
+  /**
+   * When the platform's messaging window closes (the customer's newest message plus WhatsApp's, Messenger's or
+   * Instagram's 24 h, WeChat's 48 h); past it replies are refused. Null: no window on this platform, or the customer never wrote.
+   */
+  replyWindowClosesAt?: string | null;
+  /** What a reply is refused with once that time has passed, in the server's words; null when there is no window. */
+  replyWindowRefusal?: string | null;
 }
 
 export interface MessageRecord {

@@ -5,6 +5,7 @@ import { Composer } from './Composer';
 import { ConversationActions } from './ConversationActions';
 import { MessageList } from './MessageList';
 import { platformName } from './conversations';
+import { useReplyWindow } from './replyWindow';
 import type { Thread } from './useInbox';
 
 interface Props {
@@ -20,7 +21,7 @@ interface Props {
   onSendFile: (conversationId: string, file: File, caption: string) => Promise<void>;
   onAddNote: (conversationId: string, text: string) => Promise<void>;
   onChanged: (conversation: ConversationSummary) => void;
-  /** Why replies cannot be sent on this conversation's channel now, if they cannot. */
+  /** Why replies cannot be sent on this conversation's channel now (it is disabled), if they cannot. */
   replyRefusal?: string | null;
 }
 
@@ -34,6 +35,8 @@ export function ChatPane(props: Props) {
   );
   const sendFile = useCallback((file: File, caption: string) => onSendFile(conversationId, file, caption), [conversationId, onSendFile]);
   const addNote = useCallback((text: string) => onAddNote(conversationId, text), [conversationId, onAddNote]);
+  const replyWindow = useReplyWindow(conversation);
+  const replyRefusal = props.replyRefusal ?? replyWindow.refusal;
 
   return (
     <section className="chat" data-testid="chat-pane" data-conversation-id={conversationId}>
@@ -83,8 +86,10 @@ export function ChatPane(props: Props) {
       <Composer
         onSend={send}
         onAddNote={addNote}
-        onSendFile={conversation && conversation.platform !== 'webchat' && !props.replyRefusal ? sendFile : undefined}
-        replyRefusal={props.replyRefusal}
+        onSendFile={conversation && conversation.platform !== 'webchat' && !replyRefusal ? sendFile : undefined}
+        replyRefusal={replyRefusal}
+        replyHint={replyWindow.hint}
+        replyWindowClosesAt={replyWindow.closesAt}
       />
     </section>
   );

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { ApiError } from '../api/rest';
+import { formatFull } from '../shared/format';
 import { useComposer, type SendHandler } from '../shared/useComposer';
 
 type Mode = 'reply' | 'note';
@@ -10,12 +11,16 @@ interface Props {
   onAddNote: (text: string) => Promise<void>;
   /** Sends a file with the box's text as its caption; absent where the channel takes no files. */
   onSendFile?: (file: File, caption: string) => Promise<void>;
-  /** Why replies cannot be sent on this conversation's channel now (it is disabled); notes still can. */
+  /** Why replies cannot be sent now (the channel is disabled, the platform's window has closed); notes still can. */
   replyRefusal?: string | null;
+  /** A heads-up shown while replies still can be sent ("Reply window closes in 2 h"). */
+  replyHint?: string | null;
+  /** When the platform's window closes (ISO), shown on hover. */
+  replyWindowClosesAt?: string | null;
 }
 
 /** The reply box under the chat: Enter sends, Shift+Enter adds a line; or, switched to a private note, posts one. */
-export function Composer({ onSend, onAddNote, onSendFile, replyRefusal }: Props) {
+export function Composer({ onSend, onAddNote, onSendFile, replyRefusal, replyHint, replyWindowClosesAt }: Props) {
   const [mode, setMode] = useState<Mode>(replyRefusal ? 'note' : 'reply');
   useEffect(() => {
     if (replyRefusal) setMode('note');
@@ -88,6 +93,16 @@ export function Composer({ onSend, onAddNote, onSendFile, replyRefusal }: Props)
       {replyRefusal && (
         <p className="composer__closed" data-testid="composer-closed" role="status">
           {replyRefusal}
+        </p>
+      )}
+      {!replyRefusal && replyHint && (
+        <p
+          className="composer__hint"
+          data-testid="composer-window-hint"
+          role="status"
+          title={replyWindowClosesAt ? `Closes ${formatFull(replyWindowClosesAt)}` : undefined}
+        >
+          {replyHint}
         </p>
       )}
       {(composer.error ?? uploadError) && (
