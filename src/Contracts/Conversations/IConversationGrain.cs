@@ -40,6 +40,13 @@ public interface IConversationGrain : IGrainWithStringKey
     Task ReportSendAsync(long sequence, DeliveryReport report);
 
     /// <summary>
+    /// The platform says the customer blocked (<paramref name="reachable"/> false) or unblocked the business at
+    /// <paramref name="at"/>: the chat says so, and while blocked, replies are failed at once instead of sent into silence.
+    /// </summary>
+    [Alias("SetReachable")]
+    Task SetReachableAsync(bool reachable, DateTimeOffset at);
+
+    /// <summary>
     /// Moves outgoing messages on after a platform's status webhook: the one with the update's platform message id, or
     /// for a watermark every outgoing message sent up to its time. Statuses only move forward (sent → delivered → read;
     /// failed until read), whatever order the webhooks arrive in.

@@ -61,9 +61,11 @@ public sealed record ProfileRequest(
 /// <param name="At">When the platform says it happened.</param>
 /// <param name="PlatformMessageId">The message it is about, or null for a watermark.</param>
 /// <param name="Notice">For a failure: why, in plain words.</param>
+/// <param name="FailureKind">For a failure: its class (<c>recipient_unreachable</c>, …).</param>
 [GenerateSerializer, Immutable, Alias("inbox.delivery-update.v1")]
 public sealed record DeliveryUpdate(
     [property: Id(0)] DeliveryStatus Status,
     [property: Id(1)] DateTimeOffset At,
     [property: Id(2)] string? PlatformMessageId,
-    [property: Id(3)] string? Notice = null);
+    [property: Id(3)] string? Notice = null,
+    [property: Id(4)] string? FailureKind = null);

@@ -27,10 +27,10 @@ internal static class InboundDelivery
     public static async Task<int> DeliverAsync(IGrainFactory grains, ChannelInfo channel, IReadOnlyList<InboundEvent> events)
     {
         var byCustomer = events.Select(e => (Customer: CustomerOf(e), Event: e))
-            .Where(e => e.Customer is not null && e.Event is ChannelMessage or DeliveryStatusChanged or DeliveryWatermark)
+            .Where(e => e.Customer is not null)
             .GroupBy(e => e.Customer!, e => e.Event, StringComparer.Ordinal);
         await Task.WhenAll(byCustomer.Select(customer => DeliverInOrderAsync(grains, channel, customer.Key, [.. customer])));
-        return events.Count(e => e is not (ChannelMessage or DeliveryStatusChanged or DeliveryWatermark));
+        return events.Count(e => CustomerOf(e) is null);
     }
 
     /// <summary>How many customer messages are among <paramref name="events"/>.</summary>
@@ -70,6 +70,7 @@ internal static class InboundDelivery
         ChannelMessage m => m.ConversationKey,
         DeliveryStatusChanged d => d.ConversationKey,
         DeliveryWatermark w => w.ConversationKey,
+        ReachabilityChanged r => r.ConversationKey,
         _ => null,
     };
 
@@ -104,9 +105,15 @@ internal static class InboundDelivery
         }
 
         var conversation = grains.GetGrain<IConversationGrain>(GrainKeys.Compose(channel.OrganisationId, current.ConversationId));
-        foreach (var status in events.Where(e => e is not ChannelMessage))
+        foreach (var status in events.Where(e => e is DeliveryStatusChanged or DeliveryWatermark))
         {
             await conversation.UpdateDeliveryAsync(ToUpdate(status, channel.Platform));
+        }
+
+        // Blocked or unfollowed (LINE, Telegram, WeChat): the conversation says so, and replies stop going out.
+        foreach (var reachability in events.OfType<ReachabilityChanged>().OrderBy(r => r.At))
+        {
+            await conversation.SetReachableAsync(!reachability.Blocked, reachability.At);
         }
     }
 
@@ -116,7 +123,8 @@ internal static class InboundDelivery
             Enum.Parse<DeliveryStatus>(changed.Status.ToString()),
             changed.At,
             changed.ExternalMessageId,
-            changed.Error is { } error ? SendFailureText.Describe(new SendFailure(Classify(error, platform), error, null), PlatformNames.Of(platform)) : null),
+            changed.Error is { } error ? SendFailureText.Describe(new SendFailure(Classify(error, platform), error, null), PlatformNames.Of(platform)) : null,
+            changed.Error is { } failure ? SendFailureText.WireName(Classify(failure, platform)) : null),
         DeliveryWatermark watermark => new DeliveryUpdate(Enum.Parse<DeliveryStatus>(watermark.Status.ToString()), watermark.UpTo, null),
         _ => throw new ArgumentOutOfRangeException(nameof(status), status, "Not a delivery status."),
     };

@@ -142,6 +142,12 @@ public sealed partial class ConversationGrain(
         if (isNew)
         {
             await OnCustomerWroteAsync(stored);
+
+            // A customer who writes can be written to: whatever blocked them is over.
+            if (s.BlockedAt is { } blockedAt && stored.CreatedAt > blockedAt)
+            {
+                await SetReachableAsync(true, stored.CreatedAt);
+            }
         }
 
         return stored;
@@ -168,10 +174,18 @@ public sealed partial class ConversationGrain(
         // why it waits when the channel holds replies), then queued in the channel's durable outbox before the agent
         // hears back; the channel's report and the platform's status webhooks move it on.
         var platform = state.State.Platform != Platform.WebChat;
+        var blocked = platform && state.State.BlockedAt is not null;
         var (message, stored) = await AppendAsync(
-            Draft(MessageKind.Outgoing, reply.Text, reply.AuthorId, reply.AuthorName, reply.ClientMessageId, platform ? DeliveryStatus.Pending : DeliveryStatus.Sent)
-                with { QuickReplies = reply.QuickReplies is { Count: > 0 } replies ? replies : null, Attachments = file, Notice = platform ? channel?.HoldNotice : null });
-        if (platform && stored)
+            Draft(MessageKind.Outgoing, reply.Text, reply.AuthorId, reply.AuthorName, reply.ClientMessageId, blocked ? DeliveryStatus.Failed : platform ? DeliveryStatus.Pending : DeliveryStatus.Sent)
+                with
+                {
+                    QuickReplies = reply.QuickReplies is { Count: > 0 } replies ? replies : null,
+                    Attachments = file,
+                    Notice = blocked
+                        ? $"Not delivered: the customer cannot be reached on this channel (they blocked the business on {PlatformNames.Of(state.State.Platform)})."
+                        : platform ? channel?.HoldNotice : null,
+                });
+        if (platform && stored && !blocked)
         {
             await QueueAsync(message);
         }
@@ -211,7 +225,11 @@ public sealed partial class ConversationGrain(
         var sequence = _recent.FindLast(m => m.PlatformMessageId == platformId)?.Sequence ?? await log.FindByPlatformIdAsync(_key.Key, platformId);
         if (sequence is { } known)
         {
-            await ChangeAsync(known, m => Advance(m, update.Status, null, update.Notice));
+            // WhatsApp mostly reports an unreachable customer (131026) this way, after the send was accepted.
+            if (await ChangeAsync(known, m => Advance(m, update.Status, null, update.Notice)) && update.FailureKind == SendFailureText.WireName(SendFailureKind.RecipientUnreachable))
+            {
+                await NoteUnreachableAsync();
+            }
         }
         else
         {
@@ -348,6 +366,23 @@ public sealed partial class ConversationGrain(
             var notice = e is ConflictException conflict ? $"Not sent: {conflict.Message}" : "Not sent: the inbox could not queue the message on its channel; send it again.";
             await ChangeAsync(message.Sequence, m => ApplySendReport(m, new DeliveryReport(DeliveryStatus.Failed, null, notice, SendFailureText.WireName(SendFailureKind.Transient))));
         }
+    }
+
+    public async Task SetReachableAsync(bool reachable, DateTimeOffset at)
+    {
+        EnsureExists();
+        var s = state.State;
+        if ((s.BlockedAt is null) == reachable || (s.BlockedAt is { } blockedAt && !reachable && at <= blockedAt))
+        {
+            return;
+        }
+
+        s.BlockedAt = reachable ? null : at;
+        await state.WriteStateAsync();
+        var platform = PlatformNames.Of(s.Platform);
+        await AppendAsync(Draft(MessageKind.Activity, reachable
+            ? $"The customer unblocked the business on {platform}: replies reach them again."
+            : $"The customer blocked the business on {platform}: replies cannot reach them until they unblock it.", "system", "Inbox", null, DeliveryStatus.Delivered));
     }
 
     // Said once in a row: further failures to the same customer only mark their messages.

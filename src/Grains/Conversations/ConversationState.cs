@@ -36,4 +36,8 @@ public sealed class ConversationState
     // Whether the conversation has been handed to routing at least once (its first customer message did that).
     [Id(19)] public bool Routed { get; set; }
     [Id(20)] public DateTimeOffset? FirstCustomerMessageAt { get; set; }
+
+    // When the platform said the customer blocked the business (LINE unfollow, Telegram kicked the bot, WeChat
+    // unsubscribe), until they unblock it.
+    [Id(21)] public DateTimeOffset? BlockedAt { get; set; }
 }
