@@ -38,7 +38,7 @@ export function SignedInApp({ user, route, onSignOut, onSessionLost, onPasswordC
     content = <AccountPage user={user} onPasswordChanged={onPasswordChanged} onSignOutEverywhere={() => onSignOut(true)} />;
   } else if (route.page === 'channels' && can('channels_manage')) {
     page = 'channels';
-    content = <ChannelsPage />;
+    content = <ChannelsPage live={live} focusChannelId={route.channelId} />;
   } else if (route.page === 'audit' && can('audit_read')) {
     page = 'audit';
     content = <AuditPage />;
