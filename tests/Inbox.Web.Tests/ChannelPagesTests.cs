@@ -79,7 +79,7 @@ public sealed class ChannelPagesTests : BrowserTest
             await admin.GetByTestId("nav-channels").ClickAsync();
             var card = admin.GetByTestId("channel-card").Filter(new() { HasText = "Support bot" }).Last;
             await card.GetByTestId("channel-toggle").ClickAsync();
-            await Expect(card.GetByTestId("channel-disabled")).ToBeVisibleAsync();
+            await Expect(card.GetByTestId("channel-status")).ToHaveTextAsync("Disabled");
             await Expect(card.GetByTestId("channel-toggle")).ToHaveTextAsync("Enable");
             await Browser.SnapAsync(admin, "channels-03-disabled");
             await admin.GetByTestId("nav-inbox").ClickAsync();
@@ -91,7 +91,7 @@ public sealed class ChannelPagesTests : BrowserTest
             // 6. Enabled again, replies can be written again.
             await admin.GetByTestId("nav-channels").ClickAsync();
             await card.GetByTestId("channel-toggle").ClickAsync();
-            await Expect(card.GetByTestId("channel-disabled")).ToHaveCountAsync(0);
+            await Expect(card.GetByTestId("channel-status")).ToHaveTextAsync("Active");
             await admin.GetByTestId("nav-inbox").ClickAsync();
             await item.ClickAsync(new() { Timeout = Live });
             await Expect(pane.GetByTestId("composer-mode-reply")).ToBeEnabledAsync(new() { Timeout = Live });

@@ -1,101 +1,23 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { EventNames } from '../api/events';
 import { api } from '../api/rest';
 import type { ChannelDetails, Platform, PlatformForm } from '../api/types';
 import { platformName } from '../inbox/conversations';
-import { formatFull } from '../shared/format';
+import type { LiveConnection } from '../live/useLiveConnection';
+import { ChannelCard } from './ChannelCard';
+import { useChannelHealth } from './useChannelHealth';
 
-const pasteWhere: Record<string, string> = {
-  whatsapp: 'Meta App Dashboard → WhatsApp → Configuration → Webhook: paste the URL and the verify token, then subscribe to "messages".',
-  messenger: 'Meta App Dashboard → Messenger → Webhooks: paste the URL and the verify token, then subscribe to messages, message_deliveries and message_reads.',
-  instagram: 'Meta App Dashboard → Instagram → Webhooks: paste the URL and the verify token, then subscribe to messages.',
-  telegram: 'Call setWebhook with url = the webhook URL and secret_token = the secret token.',
-  line: 'LINE Developers console → Messaging API → Webhook URL: paste the URL, turn "Use webhook" on and press Verify.',
-  wechat: 'Official Account Platform → Settings and development → Basic configuration → Server: paste the URL and the token, plaintext mode.',
-};
-
-function webhookUrl(details: ChannelDetails): string | null {
-  return details.webhookPath ? `${window.location.origin}${details.webhookPath}` : null;
+interface Props {
+  live: LiveConnection;
+  /** The channel to show first (scrolled to and marked), e.g. from an alert's link. */
+  focusChannelId?: string;
 }
 
-/** One channel: where the platform must send webhooks, the values to paste there, and which secrets are set. */
-function ChannelCard({ details, onChanged }: { details: ChannelDetails; onChanged?: (details: ChannelDetails) => void }) {
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const disabled = details.channel.status === 'disabled';
-  const toggle = async () => {
-    setBusy(true);
-    setError(null);
-    try {
-      onChanged?.(await api.setChannelEnabled(details.channel.channelId, disabled));
-    } catch (err) {
-      setError(err instanceof Error ? err.message : 'The channel could not be changed.');
-    } finally {
-      setBusy(false);
-    }
-  };
-  const url = webhookUrl(details);
-  const websiteToken = details.channel.platform === 'webchat' ? details.settings?.websiteToken : undefined;
-  const widget = websiteToken ? `${window.location.origin}/widget.html?websiteToken=${encodeURIComponent(websiteToken)}` : null;
-  return (
-    <article className="panel channel-card" data-testid="channel-card" data-channel-id={details.channel.channelId} data-status={details.channel.status}>
-      <h3>
-        <span className={`tag platform--${details.channel.platform}`}>{platformName(details.channel.platform)}</span> {details.channel.name}
-        {disabled && (
-          <span className="tag tag--danger" data-testid="channel-disabled">
-            disabled
-          </span>
-        )}
-      </h3>
-      {onChanged && (
-        <p className="channel-card__status">
-          <button type="button" className="button button--small" data-testid="channel-toggle" disabled={busy} onClick={() => void toggle()}>
-            {disabled ? 'Enable' : 'Disable'}
-          </button>{' '}
-          <span className="muted">
-            {disabled
-              ? `Agents cannot reply on it; new messages are acknowledged to the platform but not shown (${details.discardedWhileDisabled} so far).`
-              : 'Disabling stops replies and hides new messages; every conversation stays readable.'}
-          </span>
-          {error && (
-            <span className="form-error" role="alert">
-              {' '}
-              {error}
-            </span>
-          )}
-        </p>
-      )}
-      {url && (
-        <dl className="channel-card__values">
-          <dt>Webhook URL</dt>
-          <dd>
-            <code data-testid="channel-webhook-url">{url}</code>
-          </dd>
-          {Object.entries(details.settings ?? {}).map(([name, value]) => (
-            <div key={name} className="channel-card__row">
-              <dt>{name}</dt>
-              <dd>
-                <code data-testid={`channel-setting-${name}`}>{value}</code>
-              </dd>
-            </div>
-          ))}
-        </dl>
-      )}
-      {url && <p className="muted">{pasteWhere[details.channel.platform]}</p>}
-      {widget && (
-        <p className="muted">
-          Chat widget for the website: <code data-testid="channel-widget-url">{widget}</code> (link to it, or open it in an iframe).
-        </p>
-      )}
-      <p className="muted">
-        Secrets set: {details.credentialFields.filter((f) => !(f in (details.settings ?? {}))).join(', ') || 'none'}
-        {details.credentialsUpdatedAt && ` · last changed ${formatFull(details.credentialsUpdatedAt)}`}
-      </p>
-    </article>
-  );
-}
-
-/** Admins connect a platform channel and get back what to paste into the platform's console. */
-export function ChannelsPage() {
+/**
+ * Admins connect a platform channel and get back what to paste into the platform's console; every connected channel
+ * shows its status and sending health live, with what to do about it (reconnect, change the pace).
+ */
+export function ChannelsPage({ live, focusChannelId }: Props) {
   const [channels, setChannels] = useState<ChannelDetails[]>([]);
   const [platforms, setPlatforms] = useState<PlatformForm[]>([]);
   const [platform, setPlatform] = useState<Platform>('whatsapp');
@@ -115,9 +37,27 @@ export function ChannelsPage() {
     }
   }, []);
 
+  const health = useChannelHealth(live);
+
   useEffect(() => {
     void load();
-  }, [load]);
+    return live.subscribe({
+      onOrganisationEvent: (event) => {
+        const channel = event.channel;
+        if (event.type !== EventNames.ChannelStatusChanged || !channel) return;
+        setChannels((list) => list.map((d) => (d.channel.channelId === channel.channelId ? { ...d, channel } : d)));
+      },
+      onReconnected: () => void load(),
+    });
+  }, [live.subscribe, load]);
+
+  // Scrolled to once it is on the page with its health: both arrive after the route, and every card above grows when
+  // its own health arrives, so scrolling any earlier would leave the channel further down.
+  const focusReady =
+    !!focusChannelId && channels.some((d) => d.channel.channelId === focusChannelId) && (health.byChannel.has(focusChannelId) || health.error !== null);
+  useEffect(() => {
+    if (focusChannelId && focusReady) document.getElementById(`channel-${focusChannelId}`)?.scrollIntoView({ block: 'start' });
+  }, [focusChannelId, focusReady]);
 
   const form = platforms.find((p) => p.platform === platform);
 
@@ -196,11 +136,26 @@ export function ChannelsPage() {
       )}
       <section>
         <h2>Connected channels</h2>
+        {health.error && (
+          <p className="form-error" role="alert" data-testid="channel-health-error">
+            {health.error}
+          </p>
+        )}
         {channels.map((details) => (
           <ChannelCard
             key={details.channel.channelId}
             details={details}
-            onChanged={(changed) => setChannels((list) => list.map((c) => (c.channel.channelId === changed.channel.channelId ? changed : c)))}
+            actions={{
+              health: health.byChannel.get(details.channel.channelId),
+              form: platforms.find((p) => p.platform === details.channel.platform),
+              focused: details.channel.channelId === focusChannelId,
+              onChanged: (changed) => {
+                setChannels((list) => list.map((c) => (c.channel.channelId === changed.channel.channelId ? changed : c)));
+                health.applyChannel(changed.channel);
+                health.reload();
+              },
+              onHealth: health.apply,
+            }}
           />
         ))}
       </section>

@@ -5,6 +5,7 @@ import type {
   AuditPage,
   AuditVerification,
   ChannelDetails,
+  ChannelHealth,
   ContactProfile,
   ConversationPriority,
   ConversationStatus,
@@ -119,6 +120,8 @@ async function request<T>(method: string, path: string, options: RequestOptions 
 
 const conversationPath = (conversationId: string) =>
   `/api/v1/conversations/${encodeURIComponent(conversationId)}`;
+
+const channelPath = (channelId: string) => `/api/v1/channels/${encodeURIComponent(channelId)}`;
 
 const userPath = (userId: string) => `/api/v1/users/${encodeURIComponent(userId)}`;
 
@@ -307,11 +310,30 @@ export const api = {
   },
 
   setChannelEnabled(channelId: string, enabled: boolean): Promise<ChannelDetails> {
-    return request<ChannelDetails>('POST', `/api/v1/channels/${encodeURIComponent(channelId)}/${enabled ? 'enable' : 'disable'}`);
+    return request<ChannelDetails>('POST', `${channelPath(channelId)}/${enabled ? 'enable' : 'disable'}`);
   },
 
   async listChannels(): Promise<ChannelDetails[]> {
     return (await request<ListResponse<ChannelDetails>>('GET', '/api/v1/channels')).items;
+  },
+
+  /** Replaces some of a channel's credentials (the others are kept); a channel that needed reconnecting sends its held replies. */
+  setChannelCredentials(channelId: string, fields: Record<string, string>): Promise<ChannelDetails> {
+    return request<ChannelDetails>('PUT', `${channelPath(channelId)}/credentials`, { body: fields });
+  },
+
+  /** Every channel's sending health (admins). */
+  async listChannelHealth(): Promise<ChannelHealth[]> {
+    return (await request<ListResponse<ChannelHealth>>('GET', '/api/v1/channels/health')).items;
+  },
+
+  getChannelHealth(channelId: string): Promise<ChannelHealth> {
+    return request<ChannelHealth>('GET', `${channelPath(channelId)}/health`);
+  },
+
+  /** The pace a channel sends at, in messages per second; null goes back to the platform's documented limit. A 400 says the allowed range. */
+  setChannelRate(channelId: string, perSecond: number | null): Promise<ChannelHealth> {
+    return request<ChannelHealth>('PUT', `${channelPath(channelId)}/rate`, { body: { perSecond } });
   },
 
   queryAudit(filter: AuditFilter, cursor: string | null, limit = 50): Promise<AuditPage> {

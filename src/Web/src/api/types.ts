@@ -92,13 +92,16 @@ export interface InboxEvent {
 
 /** An event about the organisation rather than one conversation (`ReceiveOrganisationEvent`); one payload is set. */
 export interface OrganisationEvent {
-  /** `wallboard.updated`, `wallboard.alert` or `agent.presence_changed` (see `EventNames`). */
+  /** `wallboard.updated`, `wallboard.alert`, `agent.presence_changed`, `channel.status_changed` or `channel.alert` (see `EventNames`). */
   type: string;
   organisationId: string;
   wallboard?: WallboardSnapshot | null;
   alert?: WaitAlert | null;
+  /** The channel, for `channel.status_changed` and `channel.alert`. */
   channel?: ChannelInfo | null;
   agent?: AgentStatus | null;
+  /** For `channel.alert` (admins only): the channel's health when it went wrong or recovered, with `alert` set. */
+  health?: ChannelHealth | null;
 }
 
 /** An agent as routing and the wallboard see them. */
@@ -284,6 +287,50 @@ export interface ChannelDetails {
   webhookPath: string | null;
   /** Inbound messages acknowledged to the platform but dropped while the channel was disabled. */
   discardedWhileDisabled: number;
+}
+
+/** What a platform error means for the inbox (docs/channels.md maps every platform's codes to these). */
+export type ChannelErrorKind =
+  | 'transient'
+  | 'rate_limited'
+  | 'auth_expired'
+  | 'recipient_unreachable'
+  | 'window_closed'
+  | 'invalid_request'
+  | 'already_accepted'
+  | 'unknown';
+
+/** A platform's refusal of a send, as support needs it. */
+export interface ChannelError {
+  /** Its class (kept as string so a kind added later still shows). */
+  kind: ChannelErrorKind | string;
+  /** The platform's own code. */
+  code: string;
+  /** The platform's own words. */
+  message: string;
+  at: string;
+}
+
+/** How a channel's sending is going (`GET /api/v1/channels/health`, admins only). */
+export interface ChannelHealth {
+  channel: ChannelInfo;
+  /** Replies stored and waiting to go out (held, paced or being sent). */
+  queueDepth: number;
+  /** When the oldest of them was written; null when none waits. */
+  oldestQueuedAt: string | null;
+  /** Replies the platform accepted in the last minute. */
+  sendsLastMinute: number;
+  /** The pace the channel keeps: the platform's documented limit, or the admin's (0 for web chat: no limit). */
+  ratePerSecond: number;
+  /** The pace to one customer, where the platform limits it. */
+  recipientPerSecond: number | null;
+  /** When the platform refused the access token, while it still does. */
+  needsReconnectSince: string | null;
+  /** The platform's last refusal. */
+  lastError: ChannelError | null;
+  discardedWhileDisabled: number;
+  /** For `channel.alert`: what happened, in a sentence for the admin. */
+  alert: string | null;
 }
 
 export type ChannelFieldKind = 'setting' | 'secret' | 'generated';

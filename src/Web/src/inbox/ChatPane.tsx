@@ -23,6 +23,8 @@ interface Props {
   onChanged: (conversation: ConversationSummary) => void;
   /** Why replies cannot be sent on this conversation's channel now (it is disabled), if they cannot. */
   replyRefusal?: string | null;
+  /** Why replies on this conversation's channel wait rather than go at once (rate-limited, needs reconnecting), if they do. */
+  replyHold?: string | null;
 }
 
 export function ChatPane(props: Props) {
@@ -88,6 +90,7 @@ export function ChatPane(props: Props) {
         onAddNote={addNote}
         onSendFile={conversation && conversation.platform !== 'webchat' && !replyRefusal ? sendFile : undefined}
         replyRefusal={replyRefusal}
+        replyHold={props.replyHold}
         replyHint={replyWindow.hint}
         replyWindowClosesAt={replyWindow.closesAt}
       />

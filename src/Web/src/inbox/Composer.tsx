@@ -13,6 +13,8 @@ interface Props {
   onSendFile?: (file: File, caption: string) => Promise<void>;
   /** Why replies cannot be sent now (the channel is disabled, the platform's window has closed); notes still can. */
   replyRefusal?: string | null;
+  /** Why replies wait rather than go at once (the channel is rate-limited or needs reconnecting); sending still works, replies queue. */
+  replyHold?: string | null;
   /** A heads-up shown while replies still can be sent ("Reply window closes in 2 h"). */
   replyHint?: string | null;
   /** When the platform's window closes (ISO), shown on hover. */
@@ -20,7 +22,7 @@ interface Props {
 }
 
 /** The reply box under the chat: Enter sends, Shift+Enter adds a line; or, switched to a private note, posts one. */
-export function Composer({ onSend, onAddNote, onSendFile, replyRefusal, replyHint, replyWindowClosesAt }: Props) {
+export function Composer({ onSend, onAddNote, onSendFile, replyRefusal, replyHold, replyHint, replyWindowClosesAt }: Props) {
   const [mode, setMode] = useState<Mode>(replyRefusal ? 'note' : 'reply');
   useEffect(() => {
     if (replyRefusal) setMode('note');
@@ -93,6 +95,11 @@ export function Composer({ onSend, onAddNote, onSendFile, replyRefusal, replyHin
       {replyRefusal && (
         <p className="composer__closed" data-testid="composer-closed" role="status">
           {replyRefusal}
+        </p>
+      )}
+      {!replyRefusal && replyHold && (
+        <p className="composer__held" data-testid="composer-hold" role="status">
+          {replyHold}
         </p>
       )}
       {!replyRefusal && replyHint && (

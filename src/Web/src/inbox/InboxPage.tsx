@@ -26,7 +26,8 @@ export function InboxPage({ user, live }: Props) {
     api.listTeams().then(setTeams).catch(() => undefined);
   }, []);
 
-  // Which channels are disabled (their composer closes), kept live as admins turn them off and on.
+  // Which channels are disabled (their composer closes) or hold replies (rate-limited, needing reconnecting: the composer
+  // says so), kept live as admins turn them off and on and as platforms limit or refuse them.
   useEffect(() => {
     const load = () =>
       api
@@ -45,6 +46,7 @@ export function InboxPage({ user, live }: Props) {
 
   const openChannel = inbox.openConversation ? channels.get(inbox.openConversation.channelId) : undefined;
   const replyRefusal = openChannel?.sendRefusal ?? null;
+  const replyHold = openChannel?.holdNotice ?? null;
 
   const userNames = useMemo(() => new Map(users.map((u) => [u.userId, u.name] as const)), [users]);
   const shown = inbox.conversations.filter(
@@ -86,6 +88,7 @@ export function InboxPage({ user, live }: Props) {
           onAddNote={inbox.addNote}
           onChanged={inbox.applySummary}
           replyRefusal={replyRefusal}
+          replyHold={replyHold}
         />
       ) : (
         <section className="chat chat--empty">

@@ -59,6 +59,9 @@ function Attachment({ message, attachment: a }: { message: MessageRecord; attach
 }
 
 export function MessageBubble({ message: m }: Props) {
+  // A pending reply with a notice waits in the channel's queue (rate limit, refused token, a retry): it still goes, so
+  // it reads as queued, not as an error.
+  const queued = m.kind === 'outgoing' && m.deliveryStatus === 'pending' && !!m.notice;
   const common = {
     'data-testid': 'message',
     'data-kind': m.kind,
@@ -115,13 +118,17 @@ export function MessageBubble({ message: m }: Props) {
         )}
       </div>
       {m.notice && (
-        <div className="message__notice" role="note" data-testid="message-notice">
+        <div className={queued ? 'message__notice message__notice--queued' : 'message__notice'} role="note" data-testid="message-notice">
           {m.notice}
         </div>
       )}
       {m.kind === 'outgoing' && (
-        <div className={`message__delivery message__delivery--${m.deliveryStatus}`} data-testid="message-delivery">
-          {deliveryLabels[m.deliveryStatus] ?? m.deliveryStatus}
+        <div
+          className={`message__delivery message__delivery--${queued ? 'queued' : m.deliveryStatus}`}
+          data-testid="message-delivery"
+          data-status={queued ? 'queued' : m.deliveryStatus}
+        >
+          {queued ? 'Queued' : (deliveryLabels[m.deliveryStatus] ?? m.deliveryStatus)}
         </div>
       )}
     </li>

@@ -4,6 +4,8 @@ import { ChannelsPage } from '../admin/ChannelsPage';
 import { RoutingPage } from '../admin/RoutingPage';
 import { TeamPage } from '../admin/TeamPage';
 import type { CurrentUser } from '../api/types';
+import { ChannelAlerts } from '../live/ChannelAlerts';
+import { useChannelAlerts } from '../live/useChannelAlerts';
 import { usePresence } from '../live/usePresence';
 import { useLiveConnection } from '../live/useLiveConnection';
 import { useWaitAlerts } from '../live/useWaitAlerts';
@@ -27,6 +29,7 @@ export function SignedInApp({ user, route, onSignOut, onSessionLost, onPasswordC
   const presence = usePresence(user.userId, live);
   const can = (permission: CurrentUser['permissions'][number]) => user.permissions.includes(permission);
   const waitAlerts = useWaitAlerts(live, can('wallboard_read'));
+  const channelAlerts = useChannelAlerts(live, can('channels_manage'));
 
   let page: Page = 'inbox';
   let content = <InboxPage user={user} live={live} />;
@@ -38,7 +41,7 @@ export function SignedInApp({ user, route, onSignOut, onSessionLost, onPasswordC
     content = <AccountPage user={user} onPasswordChanged={onPasswordChanged} onSignOutEverywhere={() => onSignOut(true)} />;
   } else if (route.page === 'channels' && can('channels_manage')) {
     page = 'channels';
-    content = <ChannelsPage />;
+    content = <ChannelsPage live={live} focusChannelId={route.channelId} />;
   } else if (route.page === 'audit' && can('audit_read')) {
     page = 'audit';
     content = <AuditPage />;
@@ -53,6 +56,7 @@ export function SignedInApp({ user, route, onSignOut, onSessionLost, onPasswordC
   return (
     <div className="inbox">
       <AppHeader user={user} page={page} connection={live.state} presence={presence} onSignOut={onSignOut} />
+      <ChannelAlerts alerts={channelAlerts.alerts} onDismiss={channelAlerts.dismiss} />
       <WaitAlerts alerts={waitAlerts.alerts} onDismiss={waitAlerts.dismiss} />
       {content}
     </div>

@@ -5,7 +5,8 @@ export type Route =
   | { page: 'inbox' }
   | { page: 'team' }
   | { page: 'audit' }
-  | { page: 'channels' }
+  /** `channelId`: the channel to show (scrolled to), e.g. from a channel alert's link. */
+  | { page: 'channels'; channelId?: string }
   | { page: 'account' }
   | { page: 'wallboard' }
   | { page: 'routing' }
@@ -18,6 +19,7 @@ export function parseRoute(hash: string): Route {
   if (hash === '#/team') return { page: 'team' };
   if (hash === '#/audit') return { page: 'audit' };
   if (hash === '#/channels') return { page: 'channels' };
+  if (hash.startsWith('#/channels/')) return { page: 'channels', channelId: decodeURIComponent(hash.slice('#/channels/'.length)) };
   if (hash === '#/account') return { page: 'account' };
   if (hash === '#/wallboard') return { page: 'wallboard' };
   if (hash === '#/routing') return { page: 'routing' };
@@ -40,6 +42,11 @@ export function useHashRoute(): [Route, (hash: string) => void] {
     setRoute(parseRoute(hash));
   }, []);
   return [route, replace];
+}
+
+/** The link to one channel on the Channels page (its status, queue, pace, last error and credentials). */
+export function channelLink(channelId: string): string {
+  return `#/channels/${encodeURIComponent(channelId)}`;
 }
 
 /** The link an invitee opens to choose their password. */
