@@ -148,7 +148,7 @@ public sealed class ChannelHealthPagesTests : BrowserTest
             await card.GetByTestId("pace-input").FillAsync("0");
             await card.GetByTestId("pace-save").ClickAsync();
             await Expect(card.GetByTestId("pace-error")).ToHaveTextAsync(
-                "Give the channel's pace as 0.1-10000 messages per second, or null for the platform's documented limit.");
+                "Give the channel's pace as 0.1-10000 messages per second, or none to go back to the platform's documented limit.");
             await Expect(card.GetByTestId("channel-pace")).ToContainTextAsync("20 messages/s");
             await Browser.SnapAsync(admin, "health-11-pace-refused");
             await card.GetByTestId("pace-default").ClickAsync();

@@ -138,7 +138,7 @@ public sealed partial class ChannelGrain : IRemindable
 
         if (perSecond is { } rate && (double.IsNaN(rate) || rate is < 0.1 or > 10_000))
         {
-            throw new ArgumentException("Give the channel's pace as 0.1-10000 messages per second, or null for the platform's documented limit.", nameof(perSecond));
+            throw new ArgumentException("Give the channel's pace as 0.1-10000 messages per second, or none to go back to the platform's documented limit.", nameof(perSecond));
         }
 
         state.State.RatePerSecond = perSecond;
@@ -428,7 +428,7 @@ public sealed partial class ChannelGrain : IRemindable
         var after = Info();
         await audit.RecordAsync(after.OrganisationId, AuditActions.ChannelReconnected, AuditSubjects.Channel, after.ChannelId, new { before.Status }, new { after.Status });
         PublishStatusIfChanged();
-        Alert($"'{after.Name}' is reconnected: {_queue?.Count ?? 0} held replies are going out.");
+        Alert($"'{after.Name}' is reconnected: {Replies(_queue?.Count ?? 0, "held reply is", "held replies are")} going out.");
         Kick();
     }
 
@@ -443,7 +443,7 @@ public sealed partial class ChannelGrain : IRemindable
         _rateAlertedAt = Now;
         var info = Info();
         await audit.RecordAsync(info.OrganisationId, AuditActions.ChannelRateLimited, AuditSubjects.Channel, info.ChannelId, null, new { info.LimitedUntil, Error = state.State.LastError });
-        Alert($"'{info.Name}' reached {PlatformNames.Of(info.Platform)}'s rate limit: {_queue?.Count ?? 0} replies are queued and go out as soon as it allows.");
+        Alert($"'{info.Name}' reached {PlatformNames.Of(info.Platform)}'s rate limit: {Replies(_queue?.Count ?? 0, "reply is", "replies are")} queued and go out as soon as it allows.");
     }
 
     private void PublishStatusIfChanged()
@@ -497,6 +497,9 @@ public sealed partial class ChannelGrain : IRemindable
     private DateTimeOffset? LimitedUntil() => _queue?.HeldUntil is { } held && held > Now ? held : null;
 
     private static DeliveryReport Held(string? notice) => new(DeliveryStatus.Pending, null, notice);
+
+    private static string Replies(int count, string one, string many) =>
+        count == 1 ? $"1 {one}" : $"{count.ToString(System.Globalization.CultureInfo.InvariantCulture)} {many}";
 
     private static DeliveryReport Failed(SendFailure failure, string platform) =>
         new(DeliveryStatus.Failed, null, SendFailureText.Describe(failure, platform), SendFailureText.WireName(failure.Kind));
