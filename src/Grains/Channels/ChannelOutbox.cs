@@ -163,19 +163,11 @@ public sealed partial class ChannelGrain : IRemindable
         {
             // Nothing waits: the next reply sets it again.
             _reminderSet = false;
-            return UnregisterOutboxReminderAsync();
+            return this.ForgetReminderAsync(OutboxReminder);
         }
 
         Kick();
         return Task.CompletedTask;
-    }
-
-    private async Task UnregisterOutboxReminderAsync()
-    {
-        if (await this.GetReminder(OutboxReminder) is { } reminder)
-        {
-            await this.UnregisterReminder(reminder);
-        }
     }
 
     private async Task EnsureReminderAsync()

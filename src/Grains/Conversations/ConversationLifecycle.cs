@@ -368,13 +368,7 @@ public sealed partial class ConversationGrain
         return time.GetUtcNow() - resolvedAt > settings.ReopenWindow;
     }
 
-    private async Task ForgetSnoozeAsync()
-    {
-        if (await this.GetReminder(SnoozeReminder) is { } reminder)
-        {
-            await this.UnregisterReminder(reminder);
-        }
-    }
+    private Task ForgetSnoozeAsync() => this.ForgetReminderAsync(SnoozeReminder);
 
     // An agent changes what is theirs or nobody's; a supervisor anything they can read.
     private void EnsureMayChange()
