@@ -109,19 +109,9 @@ public sealed partial class ChannelGrain(
             throw new ConflictException($"The channel id '{key.Id}' is taken by another organisation's channel: choose another.");
         }
 
-        // Connecting again keeps what an admin decided about the channel (disabled, its pace) and what it counted.
-        var kept = state.State;
-        state.State = new ChannelState
-        {
-            Platform = setup.Platform,
-            Name = name,
-            Disabled = kept.Disabled,
-            DisabledAt = kept.DisabledAt,
-            DiscardedWhileDisabled = kept.DiscardedWhileDisabled,
-            NeedsReconnectSince = kept.NeedsReconnectSince,
-            LastError = kept.LastError,
-            RatePerSecond = kept.RatePerSecond,
-        };
+        // Connecting again replaces the fields (Store) and keeps what an admin decided about the channel (disabled, its
+        // pace) and what it counted; being held for reconnecting ends below, once the new fields are stored.
+        (state.State.Platform, state.State.Name) = (setup.Platform, name);
         Store(adapter, fields);
         await state.WriteStateAsync();
         await GrainFactory.GetGrain<IOrganisationGrain>(key.OrganisationId).AddChannelAsync(key.Id);
