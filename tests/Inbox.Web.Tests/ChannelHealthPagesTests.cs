@@ -15,20 +15,10 @@ namespace Inbox.Web.Tests;
 public sealed class ChannelHealthPagesTests : BrowserTest
 {
     [Fact]
-    public async Task A_refused_token_holds_the_reply_alerts_the_admin_and_new_credentials_send_it()
-    {
-        var system = System;
-        var (channel, agentEmail, agentPassword) = await ConnectTelegramWithAgentAsync();
-        await using var adminContext = await Browser.NewPersonAsync(system);
-        await using var agentContext = await Browser.NewPersonAsync(system);
-        var admin = await adminContext.NewPageAsync();
-        var agent = await agentContext.NewPageAsync();
-
-        try
+    public Task A_refused_token_holds_the_reply_alerts_the_admin_and_new_credentials_send_it() =>
+        WithAdminAndAgentAsync("health-failed-token", async (system, channel, admin, agent, chat) =>
         {
-            // 1. The customer writes; the agent opens the conversation. The admin works on the Team page.
-            var chat = await OpenCustomerConversationAsync(agent, agentEmail, agentPassword, channel);
-            await SignIn.AsAsync(admin, InboxSystem.AdminEmail, InboxSystem.AdminPassword);
+            // 1. The customer wrote and the agent opened the conversation. The admin works on the Team page.
             await admin.GetByTestId("nav-team").ClickAsync();
 
             // 2. Telegram now refuses the bot's token. The agent answers anyway: the reply is held, not failed, and the
@@ -80,30 +70,13 @@ public sealed class ChannelHealthPagesTests : BrowserTest
             Assert.Contains(system.Simulator.Received("telegram"), r => r.Accepted && r.Path.Contains(newToken, StringComparison.Ordinal) && r.Body.Contains("We are on it, Ana.", StringComparison.Ordinal));
             await Browser.SnapAsync(admin, "health-05-reconnected");
             await Browser.SnapAsync(agent, "health-06-agent-reply-sent");
-        }
-        catch
-        {
-            await Browser.SnapAfterFailureAsync(admin, "health-failed-token-admin");
-            await Browser.SnapAfterFailureAsync(agent, "health-failed-token-agent");
-            throw;
-        }
-    }
+        });
 
     [Fact]
-    public async Task A_rate_limit_queues_the_reply_until_the_platform_allows_and_the_admin_sets_the_pace()
-    {
-        var system = System;
-        var (channel, agentEmail, agentPassword) = await ConnectTelegramWithAgentAsync();
-        await using var adminContext = await Browser.NewPersonAsync(system);
-        await using var agentContext = await Browser.NewPersonAsync(system);
-        var admin = await adminContext.NewPageAsync();
-        var agent = await agentContext.NewPageAsync();
-
-        try
+    public Task A_rate_limit_queues_the_reply_until_the_platform_allows_and_the_admin_sets_the_pace() =>
+        WithAdminAndAgentAsync("health-failed-rate", async (system, channel, admin, agent, chat) =>
         {
-            // 1. The customer writes; the agent opens the conversation; the admin watches the channel's health.
-            var chat = await OpenCustomerConversationAsync(agent, agentEmail, agentPassword, channel);
-            await SignIn.AsAsync(admin, InboxSystem.AdminEmail, InboxSystem.AdminPassword);
+            // 1. The customer wrote and the agent opened the conversation; the admin watches the channel's health.
             await admin.GetByTestId("nav-channels").ClickAsync();
             var card = admin.Locator($"[data-testid=channel-card][data-channel-id={channel.ChannelId}]");
             await Expect(card.GetByTestId("channel-status")).ToHaveTextAsync("Active");
@@ -154,11 +127,31 @@ public sealed class ChannelHealthPagesTests : BrowserTest
             await card.GetByTestId("pace-default").ClickAsync();
             await Expect(card.GetByTestId("channel-pace")).ToHaveTextAsync("30 messages/s, 1 message/s to one customer");
             await Expect(card.GetByTestId("pace-error")).ToHaveCountAsync(0);
+        });
+
+    /// <summary>
+    /// A new Telegram bot with a new agent who answers on it (and only on it), both in a browser of their own: a
+    /// customer writes and the agent opens the conversation, the admin signs in; then <paramref name="scene"/> runs,
+    /// with both pages snapped as <paramref name="failureName"/> when it fails.
+    /// </summary>
+    private async Task WithAdminAndAgentAsync(string failureName, Func<InboxSystem, SimulatedChannel, IPage, IPage, ILocator, Task> scene)
+    {
+        var system = System;
+        var (channel, agentEmail, agentPassword) = await ConnectTelegramWithAgentAsync();
+        await using var adminContext = await Browser.NewPersonAsync(system);
+        await using var agentContext = await Browser.NewPersonAsync(system);
+        var admin = await adminContext.NewPageAsync();
+        var agent = await agentContext.NewPageAsync();
+        try
+        {
+            var chat = await OpenCustomerConversationAsync(agent, agentEmail, agentPassword, channel);
+            await SignIn.AsAsync(admin, InboxSystem.AdminEmail, InboxSystem.AdminPassword);
+            await scene(system, channel, admin, agent, chat);
         }
         catch
         {
-            await Browser.SnapAfterFailureAsync(admin, "health-failed-rate-admin");
-            await Browser.SnapAfterFailureAsync(agent, "health-failed-rate-agent");
+            await Browser.SnapAfterFailureAsync(admin, failureName + "-admin");
+            await Browser.SnapAfterFailureAsync(agent, failureName + "-agent");
             throw;
         }
     }

@@ -86,7 +86,7 @@ public sealed class OutboxRestartTests(PlatformClusterFixture fixture)
     }
 
     /// <summary>An organisation with a Telegram bot of its own (so its requests are told apart) and 40 customers who wrote in.</summary>
-    private sealed class TelegramWorld(PlatformClusterFixture fixture, string organisationId, string botToken, IChannelGrain channel, List<IConversationGrain> conversations)
+    private sealed class TelegramWorld(PlatformClusterFixture fixture, string botToken, IChannelGrain channel, List<IConversationGrain> conversations)
     {
         public IChannelGrain Channel => channel;
 
@@ -108,7 +108,7 @@ public sealed class OutboxRestartTests(PlatformClusterFixture fixture)
                     fixture.Inside, organisationId, identity, current, Platform.Telegram, "Customer " + i, new InboundMessage($"{chatId}:1", "Where is my order?"));
                 return fixture.Inside.GetGrain<IConversationGrain>(GrainKeys.Compose(organisationId, conversation.ConversationId));
             }));
-            return new TelegramWorld(fixture, organisationId, botToken, channel, [.. conversations]);
+            return new TelegramWorld(fixture, botToken, channel, [.. conversations]);
         }
 
         /// <summary>Moves the channel grain to the second silo (the one a test stops) and returns that silo.</summary>
@@ -162,7 +162,5 @@ public sealed class OutboxRestartTests(PlatformClusterFixture fixture)
         /// <summary>Every agent reply as stored in its conversation.</summary>
         public async Task<List<MessageRecord>> OutgoingAsync() =>
             [.. (await Task.WhenAll(conversations.Select(c => c.GetMessagesAsync(null, 100)))).SelectMany(p => p.Messages).Where(m => m.Kind == MessageKind.Outgoing)];
-
-        public string OrganisationId => organisationId;
     }
 }
