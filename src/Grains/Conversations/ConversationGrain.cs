@@ -20,8 +20,9 @@ namespace Inbox.Grains.Conversations;
 /// <summary>
 /// One conversation. Each message is appended to the message log (the truth) and published to everyone watching; then
 /// its audit entry and the conversation's row in the index are written, each batched with other conversations' writes
-/// (see <see cref="IndexAsync"/>). The last messages are kept in memory so the chat pane's first page and redelivery
-/// checks need no storage read.
+/// (see <see cref="IndexAsync"/>). The last messages are kept in memory so the chat pane's first page needs no storage
+/// read, and the external ids of the messages within the platforms' redelivery period, so a redelivery is recognised
+/// without a storage read or a marker row (see <see cref="RedeliveryWindow"/>).
 /// </summary>
 public sealed partial class ConversationGrain(
     [PersistentState(stateName: "conversation", storageName: GrainStorage.Name)] IPersistentState<ConversationState> state,
@@ -38,6 +39,7 @@ public sealed partial class ConversationGrain(
     private const int MaxPageSize = 100;
 
     private readonly List<MessageRecord> _recent = [];
+    private readonly RedeliveryWindow _redeliveries = new();
     private OrganisationScoped _key;
     private long _lastSequence;
     private string _lastPreview = "";
@@ -68,7 +70,18 @@ public sealed partial class ConversationGrain(
 
         // The index can lag the log by the messages whose index write failed; reading the log from a little before
         // the indexed end finds them and fills the recent cache in the same query.
-        var recent = await log.ReadRangeAsync(_key.Key, Math.Max(1, _lastSequence - RecentCapacity + 1), null, cancellationToken);
+        var recentFrom = Math.Max(1, _lastSequence - RecentCapacity + 1);
+        if (recentFrom > 1)
+        {
+            var since = time.GetUtcNow() - RedeliveryWindow.Lifetime;
+            var from = Math.Max(1, recentFrom - RedeliveryWindow.Capacity + RecentCapacity);
+            foreach (var (sequence, kind, externalId, at) in await log.ReadExternalIdsAsync(_key.Key, from, recentFrom, since, cancellationToken))
+            {
+                _redeliveries.Add(kind, externalId, sequence, at);
+            }
+        }
+
+        var recent = await log.ReadRangeAsync(_key.Key, recentFrom, null, cancellationToken);
         Remember(recent);
         RecoverReplyWindow(indexed, recent);
         _ = IndexAsync();
@@ -122,7 +135,7 @@ public sealed partial class ConversationGrain(
             throw new ConflictException("This chat is closed for now; please reach us another way.");
         }
 
-        if (FindRedelivery(MessageKind.Incoming, message.ExternalId) is null && await IsClosedAsync())
+        if (await FindRedeliveryAsync(MessageKind.Incoming, message.ExternalId) is null && await IsClosedAsync())
         {
             throw new ConversationClosedException(_key.Key);
         }
@@ -168,7 +181,7 @@ public sealed partial class ConversationGrain(
             throw new ConflictException(refusal);
         }
 
-        EnsureReplyWindowOpen(reply.ClientMessageId);
+        await EnsureReplyWindowOpenAsync(reply.ClientMessageId);
 
         // Web chat hands a reply to the widget hub as soon as it is stored. A platform reply is stored Pending (saying
         // why it waits when the channel holds replies), then queued in the channel's durable outbox before the agent
@@ -263,7 +276,7 @@ public sealed partial class ConversationGrain(
             return null;
         }
 
-        var message = _recent.Find(m => m.Sequence == sequence) ?? (await log.ReadRangeAsync(_key.Key, sequence, sequence + 1)).SingleOrDefault();
+        var message = await ReadMessageAsync(sequence);
         return message?.Attachments?.FirstOrDefault(a => a.AttachmentId == attachmentId);
     }
 
@@ -295,23 +308,17 @@ public sealed partial class ConversationGrain(
     {
         for (var attempt = 0; ; attempt++)
         {
-            if (FindRedelivery(draft.Kind, draft.ExternalId) is { } recent)
+            if (await FindRedeliveryAsync(draft.Kind, draft.ExternalId) is { } earlier)
             {
                 _ = IndexAsync();
-                return (recent, false);
+                return (earlier, false);
             }
 
             var message = draft with { Sequence = _lastSequence + 1 };
-            var result = await log.AppendAsync(_key.Key, message);
-            switch (result.Outcome)
+            if (await log.AppendAsync(_key.Key, message))
             {
-                case AppendOutcome.Stored:
-                    await OnAppendedAsync(message, eventType ?? EventNames.MessageCreated, note ?? MessageNote(message));
-                    return (message, true);
-                case AppendOutcome.Duplicate:
-                    // A redelivery older than the recent cache: the marker row found the message stored before.
-                    _ = IndexAsync();
-                    return (result.Existing!, false);
+                await OnAppendedAsync(message, eventType ?? EventNames.MessageCreated, note ?? MessageNote(message));
+                return (message, true);
             }
 
             // The sequence is taken: an earlier call stored a message but its answer was lost, or another activation
@@ -458,7 +465,7 @@ public sealed partial class ConversationGrain(
     /// <summary>Rewrites one stored message with <paramref name="change"/> (null: no change) and tells everyone watching; false when nothing changed.</summary>
     private async Task<bool> ChangeAsync(long sequence, Func<MessageRecord, MessageRecord?> change)
     {
-        var current = _recent.Find(m => m.Sequence == sequence) ?? (await log.ReadRangeAsync(_key.Key, sequence, sequence + 1)).SingleOrDefault();
+        var current = await ReadMessageAsync(sequence);
         if (current is null || change(current) is not { } changed)
         {
             return false;
@@ -561,8 +568,21 @@ public sealed partial class ConversationGrain(
         }
     }
 
-    private MessageRecord? FindRedelivery(MessageKind kind, string? externalId) =>
-        externalId is null ? null : _recent.FindLast(m => m.Kind == kind && m.ExternalId == externalId);
+    /// <summary>The message stored earlier under this external id within the redelivery window, or null.</summary>
+    private async Task<MessageRecord?> FindRedeliveryAsync(MessageKind kind, string? externalId)
+    {
+        if (externalId is null || _redeliveries.Find(kind, externalId, time.GetUtcNow()) is not { } sequence)
+        {
+            return null;
+        }
+
+        // The window keeps hashes: the stored message confirms the id.
+        var stored = await ReadMessageAsync(sequence);
+        return stored is not null && stored.Kind == kind && stored.ExternalId == externalId ? stored : null;
+    }
+
+    private async Task<MessageRecord?> ReadMessageAsync(long sequence) =>
+        _recent.Find(m => m.Sequence == sequence) ?? (await log.ReadRangeAsync(_key.Key, sequence, sequence + 1)).SingleOrDefault();
 
     /// <summary>
     /// Takes in messages read from or just written to the log, in sequence order: they fill the recent cache, and any
@@ -571,6 +591,14 @@ public sealed partial class ConversationGrain(
     private void Remember(List<MessageRecord> messages)
     {
         _recent.AddRange(messages);
+        foreach (var message in messages)
+        {
+            if (message.ExternalId is { } externalId)
+            {
+                _redeliveries.Add(message.Kind, externalId, message.Sequence, message.CreatedAt);
+            }
+        }
+
         if (_recent.Count > RecentCapacity)
         {
             _recent.RemoveRange(0, _recent.Count - RecentCapacity);

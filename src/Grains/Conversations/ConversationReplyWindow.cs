@@ -56,9 +56,9 @@ public sealed partial class ConversationGrain
     /// Refuses a reply once the window has closed, saying so. A retry of a reply stored while it was open is answered
     /// with that reply, as any retry is.
     /// </summary>
-    private void EnsureReplyWindowOpen(string? clientMessageId)
+    private async Task EnsureReplyWindowOpenAsync(string? clientMessageId)
     {
-        if (ReplyWindows.IsClosed(_replyWindowClosesAt, time.GetUtcNow()) && FindRedelivery(MessageKind.Outgoing, clientMessageId) is null)
+        if (ReplyWindows.IsClosed(_replyWindowClosesAt, time.GetUtcNow()) && await FindRedeliveryAsync(MessageKind.Outgoing, clientMessageId) is null)
         {
             throw new ConflictException(ReplyWindows.RefusalOn(state.State.Platform)!);
         }

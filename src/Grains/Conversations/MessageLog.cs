@@ -11,16 +11,15 @@ namespace Inbox.Grains.Conversations;
 /// <summary>
 /// The durable message log: one table partition per conversation, one row per message, RowKey = zero-padded sequence,
 /// so a page of history is one range query. Sequences have no gaps, which lets "the N before X" be a bounded range.
-/// A message with an external id (a platform message id, a client's idempotency id) also gets a marker row
-/// <c>x:{hash}</c> in the same partition, written in the same entity-group transaction: a redelivery, however late,
-/// fails that transaction and finds the stored message, at no extra storage call for a new message.
+/// A message is one entity: redeliveries are recognised by the conversation from the external ids of its recent log
+/// (<see cref="RedeliveryWindow"/>), not by a marker row per message. An outgoing message the platform has named gets
+/// a marker row <c>p:{hash}</c>, so the platform's status webhooks find it.
 /// </summary>
 public sealed class MessageLog(TableServiceClient tables)
 {
-    // Sequence rows are digits; marker rows start with a letter and ':' ("x:" redelivery, "p:" platform id). ':' sorts
-    // after every digit, so it bounds sequence ranges.
+    // Sequence rows are digits; marker rows start with a letter and ':' ("p:" platform id; "x:" redelivery markers of
+    // earlier versions). ':' sorts after every digit, so it bounds sequence ranges.
     private const string SequenceRowsEnd = ":";
-    private const string DedupePrefix = "x:";
     private const string PlatformIdPrefix = "p:";
 
     private readonly TableClient _table = tables.GetTableClient(TableNames.Messages);
@@ -29,36 +28,19 @@ public sealed class MessageLog(TableServiceClient tables)
     public static string RowKey(long sequence) => sequence.ToString("D12", CultureInfo.InvariantCulture);
 
     /// <summary>
-    /// Appends a message, with its redelivery marker when it has an external id. Says whether it was stored, whether
-    /// its sequence is taken (an earlier attempt whose answer was lost, or another writer: the caller reloads instead
-    /// of overwriting), or whether the marker names an already stored message.
+    /// Appends a message. False when its sequence is taken (an earlier attempt whose answer was lost, or another
+    /// writer): the caller reads the log from there instead of overwriting.
     /// </summary>
-    public async Task<AppendResult> AppendAsync(string conversationKey, MessageRecord message, CancellationToken cancellationToken = default)
+    public async Task<bool> AppendAsync(string conversationKey, MessageRecord message, CancellationToken cancellationToken = default)
     {
-        var row = MessageEntity.From(conversationKey, message);
-        var dedupeKey = message.ExternalId is { } externalId ? DedupeKey(message.Kind, externalId) : null;
         try
         {
-            if (dedupeKey is null)
-            {
-                await _table.AddEntityAsync(row, cancellationToken);
-            }
-            else
-            {
-                var marker = Marker(conversationKey, DedupePrefix, dedupeKey, message.Sequence);
-                await _table.SubmitTransactionAsync([new(TableTransactionActionType.Add, row), new(TableTransactionActionType.Add, marker)], cancellationToken);
-            }
-
-            return AppendResult.Stored;
+            await _table.AddEntityAsync(MessageEntity.From(conversationKey, message), cancellationToken);
+            return true;
         }
         catch (RequestFailedException e) when (e.Status == 409)
         {
-            if (dedupeKey is not null && await FindAsync(conversationKey, dedupeKey, cancellationToken) is { } stored)
-            {
-                return AppendResult.Duplicate(stored);
-            }
-
-            return AppendResult.SequenceTaken;
+            return false;
         }
     }
 
@@ -85,24 +67,9 @@ public sealed class MessageLog(TableServiceClient tables)
     }
 
     /// <summary>The sequence of the message the platform knows as <paramref name="platformMessageId"/>, or null.</summary>
-    public Task<long?> FindByPlatformIdAsync(string conversationKey, string platformMessageId, CancellationToken cancellationToken = default) =>
-        MarkedSequenceAsync(conversationKey, PlatformIdPrefix, platformMessageId, cancellationToken);
-
-    // The stored message whose redelivery marker is the dedupe key, or null.
-    private async Task<MessageRecord?> FindAsync(string conversationKey, string dedupeKey, CancellationToken cancellationToken)
+    public async Task<long?> FindByPlatformIdAsync(string conversationKey, string platformMessageId, CancellationToken cancellationToken = default)
     {
-        if (await MarkedSequenceAsync(conversationKey, DedupePrefix, dedupeKey, cancellationToken) is not { } sequence)
-        {
-            return null;
-        }
-
-        var row = await _table.GetEntityIfExistsAsync<MessageEntity>(conversationKey, RowKey(sequence), cancellationToken: cancellationToken);
-        return row.HasValue ? row.Value!.ToRecord() : null;
-    }
-
-    private async Task<long?> MarkedSequenceAsync(string conversationKey, string prefix, string key, CancellationToken cancellationToken)
-    {
-        var marker = await _table.GetEntityIfExistsAsync<TableEntity>(conversationKey, MarkerRowKey(prefix, key), ["Sequence"], cancellationToken);
+        var marker = await _table.GetEntityIfExistsAsync<TableEntity>(conversationKey, MarkerRowKey(PlatformIdPrefix, platformMessageId), ["Sequence"], cancellationToken);
         return marker.HasValue ? marker.Value!.GetInt64("Sequence") : null;
     }
 
@@ -121,8 +88,28 @@ public sealed class MessageLog(TableServiceClient tables)
         return messages;
     }
 
-    // Incoming and outgoing ids come from different senders (a platform, an agent's client), so each kind is its own namespace.
-    private static string DedupeKey(MessageKind kind, string externalId) => $"{kind}:{externalId}";
+    /// <summary>
+    /// The external ids of the messages with <paramref name="fromSequence"/> ≤ sequence &lt; <paramref name="toSequence"/>
+    /// stored since <paramref name="since"/>, in order: only the four columns a redelivery check needs are read.
+    /// </summary>
+    public async Task<List<(long Sequence, MessageKind Kind, string ExternalId, DateTimeOffset CreatedAt)>> ReadExternalIdsAsync(
+        string conversationKey, long fromSequence, long toSequence, DateTimeOffset since, CancellationToken cancellationToken = default)
+    {
+        var filter = TableClient.CreateQueryFilter(
+            $"PartitionKey eq {conversationKey} and RowKey ge {RowKey(fromSequence)} and RowKey lt {RowKey(toSequence)} and CreatedAt ge {since}");
+        var ids = new List<(long, MessageKind, string, DateTimeOffset)>();
+        var columns = new[] { nameof(MessageEntity.Sequence), nameof(MessageEntity.Kind), nameof(MessageEntity.ExternalId), nameof(MessageEntity.CreatedAt) };
+        await foreach (var row in _table.QueryAsync<TableEntity>(filter, select: columns, cancellationToken: cancellationToken))
+        {
+            if (row.GetString(nameof(MessageEntity.ExternalId)) is { Length: > 0 } externalId)
+            {
+                ids.Add((row.GetInt64(nameof(MessageEntity.Sequence))!.Value, Enum.Parse<MessageKind>(row.GetString(nameof(MessageEntity.Kind))), externalId,
+                    row.GetDateTimeOffset(nameof(MessageEntity.CreatedAt))!.Value));
+            }
+        }
+
+        return ids;
+    }
 
     private static TableEntity Marker(string conversationKey, string prefix, string key, long sequence) =>
         new(conversationKey, MarkerRowKey(prefix, key)) { ["Sequence"] = sequence };
@@ -130,24 +117,4 @@ public sealed class MessageLog(TableServiceClient tables)
     // Hashed: external ids may hold characters a RowKey forbids ('/', '#', '?') and may be long.
     private static string MarkerRowKey(string prefix, string key) =>
         prefix + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)));
-}
-
-/// <summary>What became of an append.</summary>
-/// <param name="Outcome">Stored, sequence taken, or a duplicate of <paramref name="Existing"/>.</param>
-/// <param name="Existing">The message stored earlier under the same external id, for a duplicate.</param>
-public readonly record struct AppendResult(AppendOutcome Outcome, MessageRecord? Existing)
-{
-    public static AppendResult Stored => new(AppendOutcome.Stored, null);
-
-    public static AppendResult SequenceTaken => new(AppendOutcome.SequenceTaken, null);
-
-    public static AppendResult Duplicate(MessageRecord existing) => new(AppendOutcome.Duplicate, existing);
-}
-
-/// <summary>The three ends of an append.</summary>
-public enum AppendOutcome
-{
-    Stored,
-    SequenceTaken,
-    Duplicate,
 }

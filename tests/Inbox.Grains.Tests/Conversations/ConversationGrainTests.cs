@@ -34,14 +34,14 @@ public sealed class ConversationGrainTests(GrainClusterFixture fixture)
         Assert.Equal([MessageKind.Incoming, MessageKind.Outgoing, MessageKind.Incoming], page.Messages.Select(m => m.Kind));
         Assert.False(page.HasMore);
 
-        // The log itself: one partition per conversation, zero-padded sequence row keys, and one redelivery marker
-        // row (x:{hash}) per message that came with an external id, each naming its message's sequence.
+        // The log itself: one partition per conversation, zero-padded sequence row keys, and one row per message, with
+        // nothing beside it (redeliveries are recognised from the messages' own external ids).
         var partition = GrainKeys.Compose(organisationId, conversationId);
         var rows = fixture.Tables.GetTableClient(TableNames.Messages)
             .Query<TableEntity>(e => e.PartitionKey == partition, cancellationToken: TestContext.Current.CancellationToken)
             .ToList();
-        Assert.Equal(["000000000001", "000000000002", "000000000003"], rows.Select(e => e.RowKey).Where(k => !k.StartsWith("x:", StringComparison.Ordinal)));
-        Assert.Equal([1L, 2, 3], rows.Where(e => e.RowKey.StartsWith("x:", StringComparison.Ordinal)).Select(e => e.GetInt64("Sequence")!.Value).Order());
+        Assert.Equal(["000000000001", "000000000002", "000000000003"], rows.Select(e => e.RowKey));
+        Assert.Equal(["wamid-1", "c-1", "wamid-2"], rows.Select(e => e.GetString("ExternalId")));
     }
 
     [Fact]
@@ -61,7 +61,8 @@ public sealed class ConversationGrainTests(GrainClusterFixture fixture)
     [Fact]
     public async Task A_redelivery_long_after_the_original_is_still_stored_once()
     {
-        // Meta retries for days: by then the message has left the in-memory window, and the log's marker row finds it.
+        // Meta retries for up to 7 days: by then the message has left the cache of recent messages, and the grain may
+        // have been deactivated; the external ids it reads back from its log on activation find it.
         var (_, conversation, _) = await NewConversationAsync();
         var original = await conversation.ReceiveAsync(new InboundMessage("wamid-old", "Where is my parcel?"));
         var reply = await conversation.ReplyAsync(new AgentReply("u_agent", "Alex Agent", "Checking!", "c-old"));
@@ -73,12 +74,32 @@ public sealed class ConversationGrainTests(GrainClusterFixture fixture)
         var last = (await conversation.GetSummaryAsync())!.LastSequence;
         Assert.Equal(original, await conversation.ReceiveAsync(new InboundMessage("wamid-old", "Where is my parcel?")));
         Assert.Equal(reply, await conversation.ReplyAsync(new AgentReply("u_agent", "Alex Agent", "Checking!", "c-old")));
+        fixture.Time.Advance(TimeSpan.FromDays(6));
         await fixture.DeactivateAsync(conversation);
+        Assert.Equal(reply.MessageId, (await conversation.ReplyAsync(new AgentReply("u_agent", "Alex Agent", "Checking!", "c-old"))).MessageId);
         Assert.Equal(original.MessageId, (await conversation.ReceiveAsync(new InboundMessage("wamid-old", "Where is my parcel?"))).MessageId);
 
         // The same id from the other side is another message: a client's reply id never swallows a customer's message.
         var crossed = await conversation.ReceiveAsync(new InboundMessage("c-old", "not a reply"));
         Assert.Equal(last + 1, crossed.Sequence);
+    }
+
+    [Fact]
+    public async Task An_id_seen_again_after_the_platforms_retry_period_is_a_new_message()
+    {
+        // No platform redelivers after 7 days (Meta's longest): the window ends a day after that, so the same id later
+        // is a new message rather than one silently swallowed, in an active grain and after reactivation alike.
+        var (_, conversation, _) = await NewConversationAsync();
+        var first = await conversation.ReceiveAsync(new InboundMessage("wamid-reused", "First"));
+        var second = await conversation.ReceiveAsync(new InboundMessage("wamid-other", "Second"));
+        fixture.Time.Advance(RedeliveryWindow.Lifetime + TimeSpan.FromMinutes(1));
+
+        var later = await conversation.ReceiveAsync(new InboundMessage("wamid-reused", "First"));
+        Assert.Equal(first.Sequence + 2, later.Sequence);
+
+        await fixture.DeactivateAsync(conversation);
+        Assert.Equal(later.MessageId, (await conversation.ReceiveAsync(new InboundMessage("wamid-reused", "First"))).MessageId);
+        Assert.Equal(second.Sequence + 2, (await conversation.ReceiveAsync(new InboundMessage("wamid-other", "Second"))).Sequence);
     }
 
     [Fact]
