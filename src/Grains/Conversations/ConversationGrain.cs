@@ -35,6 +35,9 @@ public sealed partial class ConversationGrain(
 {
     private static readonly TimeSpan EarlyStatusLifetime = TimeSpan.FromMinutes(2);
 
+    /// <summary>How often a burst of messages rewrites the conversation's list row (see IndexSoonAsync).</summary>
+    internal static readonly TimeSpan IndexEvery = TimeSpan.FromSeconds(1);
+
     internal const int RecentCapacity = 20;
     private const int MaxPageSize = 100;
 
@@ -48,6 +51,10 @@ public sealed partial class ConversationGrain(
 
     // The index row being written, if any; see IndexAsync.
     private Task _indexing = Task.CompletedTask;
+
+    // When the index row was last written (Environment.TickCount64), and the write a burst of messages left for later.
+    private long _indexWrittenAt = long.MinValue / 2;
+    private IGrainTimer? _indexLater;
 
     // Customers' files are downloaded one message after another, after the message is stored and answered.
     private Task _downloads = Task.CompletedTask;
@@ -336,13 +343,40 @@ public sealed partial class ConversationGrain(
     {
         Remember([message]);
 
-        // Stored is enough for everyone watching to see it. The audit entry and the list row are written together,
-        // each batched with other conversations' (see IndexAsync), and are both in before the caller hears back, so
-        // whoever lists conversations after the answer sees this message.
+        // Stored is enough for everyone watching to see it. The audit entry is in before the caller hears back; so is
+        // the list row, written together with it, unless a burst of messages defers it (see IndexSoonAsync). A lifecycle
+        // change's notice (assigned, status changed) carries that change's row, which is written at once.
         Publish(new InboxEvent(eventType, message.Sequence, Summary(), message));
-        var indexed = IndexAsync();
+        var indexed = eventType == EventNames.MessageCreated ? IndexSoonAsync() : IndexAsync();
         await audit.RecordAsync(_key.OrganisationId, note.Action, AuditSubjects.Conversation, _key.Id, note.Before, note.After);
         await indexed;
+    }
+
+    /// <summary>
+    /// A message's change to the list row (preview, last activity, last sequence: all derived from the log). Written
+    /// at once, and awaited by the caller, when the row has not been written for <see cref="IndexEvery"/>, so a quiet
+    /// conversation's list row is current when its caller hears back. In a burst (a customer typing in fragments,
+    /// several messages a second) the row is written once that much time has passed, carrying every message in between:
+    /// one row write for the burst rather than one per message. Changes of status or assignee are written at once.
+    /// </summary>
+    private Task IndexSoonAsync()
+    {
+        var wait = _indexWrittenAt + (long)IndexEvery.TotalMilliseconds - Environment.TickCount64;
+        if (wait <= 0 || !_indexing.IsCompleted)
+        {
+            return IndexAsync();
+        }
+
+        _indexLater ??= this.RegisterGrainTimer(
+            static (self, _) => self.IndexLaterAsync(), this, new GrainTimerCreationOptions(TimeSpan.FromMilliseconds(wait), Timeout.InfiniteTimeSpan));
+        return Task.CompletedTask;
+    }
+
+    private Task IndexLaterAsync()
+    {
+        _indexLater?.Dispose();
+        _indexLater = null;
+        return IndexAsync();
     }
 
     // The audit entry names the message, never its text: the log says who did what, the conversation holds what was said.
@@ -557,6 +591,7 @@ public sealed partial class ConversationGrain(
             _indexStale = false;
             try
             {
+                _indexWrittenAt = Environment.TickCount64;
                 await index.UpsertAsync(Summary());
             }
             catch (Exception e)

@@ -5,6 +5,7 @@ using Inbox.Contracts.Keys;
 using Inbox.Contracts.Messages;
 using Inbox.Grains.Conversations;
 using Inbox.Grains.Storage;
+using Inbox.Testing;
 
 namespace Inbox.Grains.Tests.Conversations;
 
@@ -85,6 +86,31 @@ public sealed class ConversationGrainTests(GrainClusterFixture fixture)
     }
 
     [Fact]
+    public async Task The_list_row_is_current_when_a_quiet_conversation_answers_and_catches_up_after_a_burst()
+    {
+        var (organisationId, conversation, conversationId) = await NewConversationAsync();
+        var rows = fixture.Tables.GetTableClient(TableNames.Conversations);
+        async Task<(long Sequence, string Preview)> RowAsync()
+        {
+            var row = (await rows.GetEntityAsync<TableEntity>(organisationId, conversationId, cancellationToken: TestContext.Current.CancellationToken)).Value;
+            return (row.GetInt64("LastSequence")!.Value, row.GetString("LastMessagePreview"));
+        }
+
+        // Quiet for longer than the row's pace: the answer comes once the row shows the message.
+        await Task.Delay(ConversationGrain.IndexEvery, TestContext.Current.CancellationToken);
+        await conversation.ReceiveAsync(new InboundMessage("burst-0", "Hello"));
+        Assert.Equal((1L, "Hello"), await RowAsync());
+
+        // A customer typing in fragments: the row follows within its pace, with the last fragment.
+        for (var i = 1; i <= 5; i++)
+        {
+            await conversation.ReceiveAsync(new InboundMessage($"burst-{i}", $"fragment {i}"));
+        }
+
+        await Eventually.TrueAsync(async () => await RowAsync() == (6L, "fragment 5"), TimeSpan.FromSeconds(10));
+    }
+
+    [Fact]
     public async Task An_id_seen_again_after_the_platforms_retry_period_is_a_new_message()
     {
         // No platform redelivers after 7 days (Meta's longest): the window ends a day after that, so the same id later
@@ -161,8 +187,11 @@ public sealed class ConversationGrainTests(GrainClusterFixture fixture)
         Assert.Equal("msg_lost", (await conversation.ReceiveAsync(new InboundMessage("m-2", "two"))).MessageId);
         Assert.Equal(3, (await conversation.ReceiveAsync(new InboundMessage("m-3", "three"))).Sequence);
 
-        var listed = await fixture.Inside.GetGrain<IConversationIndexGrain>(organisationId).ListAsync(new ConversationQuery(null, 10));
-        Assert.Equal(3, Assert.Single(listed, c => c.ConversationId == conversationId).LastSequence);
+        // The repaired row was written on activation, so message 3's follows within a second (a burst).
+        await Eventually.TrueAsync(
+            async () => (await fixture.Inside.GetGrain<IConversationIndexGrain>(organisationId).ListAsync(new ConversationQuery(null, 10)))
+                .Single(c => c.ConversationId == conversationId).LastSequence == 3,
+            TimeSpan.FromSeconds(10));
     }
 
     [Theory]
