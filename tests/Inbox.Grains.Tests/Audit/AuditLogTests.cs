@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Azure;
 using Azure.Data.Tables;
 using Inbox.Contracts.Audit;
@@ -138,34 +139,39 @@ public sealed class AuditLogTests(GrainClusterFixture fixture)
     }
 
     [Fact]
-    public async Task Altering_or_deleting_an_entry_in_storage_is_detected_by_verify()
+    public async Task Altering_an_entry_inside_a_block_or_deleting_a_block_in_storage_is_detected_by_verify()
     {
         var organisationId = GrainKeys.NewId("org");
         var partition = AuditStore.Partition(organisationId, Today, 0);
-        var log = fixture.Inside.GetGrain<IAuditLogGrain>(partition);
-        for (var i = 1; i <= 5; i++)
-        {
-            await log.AppendAsync(Record($"subject-{i}"));
-        }
+        await WriteBlocksAsync(partition, [3, 3, 3]);
+        Assert.Null((await Reader(organisationId).VerifyAsync(Today, Today)).FirstBroken);
 
-        var table = fixture.Tables.GetTableClient(TableNames.Audit);
-        var third = (await table.GetEntityAsync<TableEntity>(partition, AuditStore.RowKey(3), cancellationToken: TestContext.Current.CancellationToken)).Value;
-        third["Action"] = "user.promoted_to_owner";
-        await table.UpdateEntityAsync(third, ETag.All, TableUpdateMode.Merge, TestContext.Current.CancellationToken);
+        // Entry 5 is the second of the block that starts at 4.
+        var block = (await Table.GetEntityAsync<TableEntity>(partition, AuditStore.RowKey(4), cancellationToken: TestContext.Current.CancellationToken)).Value;
+        var original = block.GetString("E001");
+        var fifth = JsonNode.Parse(original)!;
+        Assert.Equal(5, fifth["seq"]!.GetValue<long>());
+        fifth["action"] = "user.promoted_to_owner";
+        await ReplaceAsync(block, "E001", fifth.ToJsonString());
 
         var altered = (await Reader(organisationId).VerifyAsync(Today, Today)).FirstBroken;
-        Assert.Equal((partition, 3L), (altered!.Partition, altered.Sequence));
+        Assert.Equal((partition, 5L), (altered!.Partition, altered.Sequence));
         Assert.Contains("altered", altered.Reason, StringComparison.Ordinal);
 
-        // Restored, then the second entry deleted: the chain has a hole at 2.
-        third["Action"] = "test.happened";
-        await table.UpdateEntityAsync(third, ETag.All, TableUpdateMode.Merge, TestContext.Current.CancellationToken);
+        // An entry edited into something that is no longer an entry at all is a hole in the chain.
+        await ReplaceAsync(block, "E001", "{\"seq\":5,");
+        var unreadable = (await Reader(organisationId).VerifyAsync(Today, Today)).FirstBroken;
+        Assert.Equal(5L, unreadable!.Sequence);
+        Assert.Contains("missing", unreadable.Reason, StringComparison.Ordinal);
+
+        // Restored, then the middle block deleted: the chain has a hole from 4 to 6.
+        await ReplaceAsync(block, "E001", original);
         Assert.Null((await Reader(organisationId).VerifyAsync(Today, Today)).FirstBroken);
-        await table.DeleteEntityAsync(partition, AuditStore.RowKey(2), cancellationToken: TestContext.Current.CancellationToken);
+        await Table.DeleteEntityAsync(partition, AuditStore.RowKey(4), cancellationToken: TestContext.Current.CancellationToken);
 
         var missing = (await Reader(organisationId).VerifyAsync(Today, Today)).FirstBroken;
-        Assert.Equal(2L, missing!.Sequence);
-        Assert.Contains("missing", missing.Reason, StringComparison.Ordinal);
+        Assert.Equal(4L, missing!.Sequence);
+        Assert.Contains("entries 4 to 6 are missing", missing.Reason, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -238,6 +244,38 @@ public sealed class AuditLogTests(GrainClusterFixture fixture)
     }
 
     private DateOnly Today => DateOnly.FromDateTime(fixture.Time.GetUtcNow().UtcDateTime);
+
+    private TableClient Table => fixture.Tables.GetTableClient(TableNames.Audit);
+
+    private AuditStore Store => fixture.Cluster.GetSiloServiceProvider().GetRequiredService<AuditStore>();
+
+    /// <summary>Writes entries 1, 2, … of a partition, chained as the log chains them, one append (one block) per size.</summary>
+    private async Task<List<AuditStoredEntry>> WriteBlocksAsync(string partition, int[] sizes, Func<long, AuditRecord>? record = null)
+    {
+        var written = new List<AuditStoredEntry>();
+        foreach (var size in sizes)
+        {
+            var block = new List<AuditStoredEntry>();
+            for (var i = 0; i < size; i++)
+            {
+                var sequence = written.Count + block.Count + 1L;
+                var content = record?.Invoke(sequence) ?? Record($"subject-{sequence}");
+                var previous = block.Count > 0 ? block[^1].Hash : written.Count > 0 ? written[^1].Hash : "";
+                block.Add(new AuditStoredEntry(partition, sequence, content, previous, AuditChain.Hash(partition, sequence, content, previous)));
+            }
+
+            Assert.True(await Store.AppendAsync(partition, block, TestContext.Current.CancellationToken));
+            written.AddRange(block);
+        }
+
+        return written;
+    }
+
+    private async Task ReplaceAsync(TableEntity block, string property, string value)
+    {
+        block[property] = value;
+        await Table.UpdateEntityAsync(block, ETag.All, TableUpdateMode.Merge, TestContext.Current.CancellationToken);
+    }
 
     private AuditRecord Record(string subject) =>
         new(fixture.Time.GetUtcNow(), null, "system", "System", null, "test.happened", "test", subject, null, null);
