@@ -6,9 +6,10 @@ namespace Inbox.Grains.Audit;
 
 /// <summary>
 /// One audit partition's single writer, so its chain has one order. Appends arriving together are written as one
-/// entity-group transaction (up to 100 rows): the grain is reentrant so they can gather while a write is in flight.
+/// entity-group transaction of blocks (up to 100 entries, usually one entity): the grain is reentrant so they can
+/// gather while a write is in flight.
 /// The head (last sequence and hash) is saved every <see cref="SaveHeadEvery"/> entries and on deactivation; the
-/// table is the truth, and activation catches up with any rows written after the saved head.
+/// table is the truth, and activation catches up with any blocks written after the saved head.
 /// </summary>
 [Reentrant]
 public sealed class AuditLogGrain(
@@ -17,7 +18,7 @@ public sealed class AuditLogGrain(
 {
     internal const int SaveHeadEvery = 1_000;
 
-    private readonly List<(AuditRecord Record, TaskCompletionSource<AuditEntry> Stored)> _pending = [];
+    private readonly List<(AuditRecord Record, int Bytes, TaskCompletionSource<AuditEntry> Stored)> _pending = [];
     private bool _writing;
     private long _savedSequence;
 
@@ -39,8 +40,16 @@ public sealed class AuditLogGrain(
 
     public Task<AuditEntry> AppendAsync(AuditRecord record)
     {
+        // A record no block can hold is refused on its own, rather than failing the transaction of every record
+        // batched with it (and again on each of their retries).
+        var bytes = AuditBlock.Measure(Partition, record);
+        if (bytes > AuditBlock.MaxBytes)
+        {
+            return Task.FromException<AuditEntry>(new ArgumentException($"The audit record measures {bytes} bytes; at most {AuditBlock.MaxBytes} can be stored.", nameof(record)));
+        }
+
         var stored = new TaskCompletionSource<AuditEntry>(TaskCreationOptions.RunContinuationsAsynchronously);
-        _pending.Add((record, stored));
+        _pending.Add((record, bytes, stored));
         if (!_writing)
         {
             _writing = true;
@@ -59,8 +68,14 @@ public sealed class AuditLogGrain(
         {
             while (_pending.Count > 0)
             {
-                var batch = _pending.Take(AuditStore.MaxBatch).ToList();
-                _pending.RemoveRange(0, batch.Count);
+                var (count, bytes) = (0, 0L);
+                while (count < Math.Min(_pending.Count, AuditStore.MaxBatch) && (count == 0 || bytes + _pending[count].Bytes <= AuditStore.MaxTransactionBytes))
+                {
+                    bytes += _pending[count++].Bytes;
+                }
+
+                var batch = _pending.GetRange(0, count);
+                _pending.RemoveRange(0, count);
                 try
                 {
                     var entries = await WriteAsync(batch.ConvertAll(b => b.Record));
@@ -86,15 +101,15 @@ public sealed class AuditLogGrain(
         for (var attempt = 0; ; attempt++)
         {
             var (sequence, previous) = (head.State.LastSequence, head.State.LastHash);
-            var rows = new List<AuditEntity>(records.Count);
+            var entries = new List<AuditStoredEntry>(records.Count);
             foreach (var record in records)
             {
                 var hash = AuditChain.Hash(Partition, ++sequence, record, previous);
-                rows.Add(AuditEntity.Create(Partition, sequence, record, previous, hash));
+                entries.Add(new AuditStoredEntry(Partition, sequence, record, previous, hash));
                 previous = hash;
             }
 
-            if (await store.AppendAsync(rows))
+            if (await store.AppendAsync(Partition, entries))
             {
                 (head.State.LastSequence, head.State.LastHash) = (sequence, previous);
                 if (head.State.LastSequence - _savedSequence >= SaveHeadEvery)
@@ -103,7 +118,7 @@ public sealed class AuditLogGrain(
                     _savedSequence = head.State.LastSequence;
                 }
 
-                return rows.ConvertAll(r => r.ToEntry());
+                return entries.ConvertAll(e => e.ToEntry());
             }
 
             // A sequence is taken: another activation wrote (a silo died mid-way). Catch up and chain after it.
@@ -116,6 +131,8 @@ public sealed class AuditLogGrain(
         }
     }
 
+    // The head stays a block's last entry (it moves only to the end of what was written or read), which is what lets
+    // a block keyed by its first sequence detect another writer (see AuditBlock).
     private async Task CatchUpAsync(CancellationToken cancellationToken)
     {
         var newer = await store.ReadNewerAsync(Partition, head.State.LastSequence, cancellationToken);

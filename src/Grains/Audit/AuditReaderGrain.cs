@@ -72,8 +72,8 @@ public sealed class AuditReaderGrain(AuditStore store, AuditTrail audit, IOption
     /// </summary>
     private async Task<bool> ReadDayAsync(DateOnly day, long?[] positions, AuditQuery query, List<AuditEntry> items)
     {
-        var readers = new List<(int Shard, IAsyncEnumerator<AuditEntity> Rows)>();
-        var heads = new Dictionary<int, AuditEntity>();
+        var readers = new List<(int Shard, IAsyncEnumerator<AuditStoredEntry> Entries)>();
+        var heads = new Dictionary<int, AuditStoredEntry>();
         try
         {
             for (var shard = 0; shard < Shards; shard++)
@@ -83,11 +83,11 @@ public sealed class AuditReaderGrain(AuditStore store, AuditTrail audit, IOption
                     continue;
                 }
 
-                var rows = store.ReadOlderAsync(AuditStore.Partition(OrganisationId, day, shard), positions[shard], query).GetAsyncEnumerator();
-                readers.Add((shard, rows));
-                if (await rows.MoveNextAsync())
+                var entries = store.ReadOlderAsync(AuditStore.Partition(OrganisationId, day, shard), positions[shard], query).GetAsyncEnumerator();
+                readers.Add((shard, entries));
+                if (await entries.MoveNextAsync())
                 {
-                    heads[shard] = rows.Current;
+                    heads[shard] = entries.Current;
                 }
                 else
                 {
@@ -97,13 +97,13 @@ public sealed class AuditReaderGrain(AuditStore store, AuditTrail audit, IOption
 
             while (heads.Count > 0 && items.Count < query.Limit)
             {
-                var (shard, newest) = heads.MaxBy(h => (h.Value.At, h.Value.Sequence));
+                var (shard, newest) = heads.MaxBy(h => (h.Value.Record.At, h.Value.Sequence));
                 items.Add(newest.ToEntry());
                 positions[shard] = newest.Sequence;
-                var rows = readers.Single(r => r.Shard == shard).Rows;
-                if (await rows.MoveNextAsync())
+                var entries = readers.Single(r => r.Shard == shard).Entries;
+                if (await entries.MoveNextAsync())
                 {
-                    heads[shard] = rows.Current;
+                    heads[shard] = entries.Current;
                 }
                 else
                 {
@@ -116,14 +116,17 @@ public sealed class AuditReaderGrain(AuditStore store, AuditTrail audit, IOption
         }
         finally
         {
-            foreach (var (_, rows) in readers)
+            foreach (var (_, entries) in readers)
             {
-                await rows.DisposeAsync();
+                await entries.DisposeAsync();
             }
         }
     }
 
-    /// <summary>Walks a partition newest first, checking each row's hash, sequence and link; reports the lowest break.</summary>
+    /// <summary>
+    /// Walks a partition's entries newest first, checking each one's hash, sequence and link; reports the lowest break.
+    /// A deleted block is a gap of all its entries; an entry changed inside a block no longer matches its hash.
+    /// </summary>
     private async Task<(long Entries, AuditBrokenLink? Broken)> VerifyPartitionAsync(string partition)
     {
         var head = await GrainFactory.GetGrain<IAuditLogGrain>(partition).GetHeadAsync();
@@ -136,37 +139,37 @@ public sealed class AuditReaderGrain(AuditStore store, AuditTrail audit, IOption
             }
         }
 
-        AuditEntity? newer = null;
+        AuditStoredEntry? newer = null;
         var entries = 0L;
-        await foreach (var row in store.ReadOlderAsync(partition, null, null))
+        await foreach (var entry in store.ReadOlderAsync(partition, null, null))
         {
             entries++;
             if (newer is null)
             {
-                if (row.Sequence < head.Sequence)
+                if (entry.Sequence < head.Sequence)
                 {
-                    Break(row.Sequence + 1, $"entries {row.Sequence + 1} to {head.Sequence} are missing");
+                    Break(entry.Sequence + 1, $"entries {entry.Sequence + 1} to {head.Sequence} are missing");
                 }
-                else if (row.Sequence == head.Sequence && row.Hash != head.Hash)
+                else if (entry.Sequence == head.Sequence && entry.Hash != head.Hash)
                 {
-                    Break(row.Sequence, "the newest entry differs from what the log wrote");
+                    Break(entry.Sequence, "the newest entry differs from what the log wrote");
                 }
             }
-            else if (newer.Sequence != row.Sequence + 1)
+            else if (newer.Sequence != entry.Sequence + 1)
             {
-                Break(row.Sequence + 1, $"entries {row.Sequence + 1} to {newer.Sequence - 1} are missing");
+                Break(entry.Sequence + 1, $"entries {entry.Sequence + 1} to {newer.Sequence - 1} are missing");
             }
-            else if (newer.PreviousHash != row.Hash)
+            else if (newer.PreviousHash != entry.Hash)
             {
                 Break(newer.Sequence, "its previous-entry hash does not match the entry before it");
             }
 
-            if (AuditChain.Hash(partition, row.Sequence, row.ToRecord(), row.PreviousHash) != row.Hash)
+            if (AuditChain.Hash(partition, entry.Sequence, entry.Record, entry.PreviousHash) != entry.Hash)
             {
-                Break(row.Sequence, "its content does not match its hash (altered)");
+                Break(entry.Sequence, "its content does not match its hash (altered)");
             }
 
-            newer = row;
+            newer = entry;
         }
 
         if (newer is not null && newer.Sequence != 1)

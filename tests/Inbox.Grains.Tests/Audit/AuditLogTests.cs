@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Azure;
 using Azure.Data.Tables;
 using Inbox.Contracts.Audit;
@@ -128,6 +129,10 @@ public sealed class AuditLogTests(GrainClusterFixture fixture)
         var first = await Task.WhenAll(Enumerable.Range(0, 300).Select(i => log.AppendAsync(Record($"subject-{i}"))));
         Assert.Equal(Enumerable.Range(1, 300).Select(i => (long)i), first.Select(e => e.Sequence).Order());
 
+        // The point of blocks: appends that arrive together cost the table one entity per transaction, not one each
+        // (at least 3, since a block holds at most 100 entries).
+        Assert.InRange(await CountRowsAsync(partition), 3, 100);
+
         await fixture.DeactivateAsync(log);
         var after = await log.AppendAsync(Record("after-reactivation"));
         Assert.Equal(301, after.Sequence);
@@ -138,34 +143,177 @@ public sealed class AuditLogTests(GrainClusterFixture fixture)
     }
 
     [Fact]
-    public async Task Altering_or_deleting_an_entry_in_storage_is_detected_by_verify()
+    public async Task Entries_written_together_are_one_entity_and_read_back_in_order_with_their_hashes()
+    {
+        var organisationId = GrainKeys.NewId("org");
+        var partition = AuditStore.Partition(organisationId, Today, 0);
+        var written = await WriteBlocksAsync(partition, [100]);
+
+        Assert.Equal(1, await CountRowsAsync(partition));
+        var read = (await Reader(organisationId).QueryAsync(new AuditQuery(Today, Today, null, null, null, 200, null))).Items;
+        Assert.Equal(written.Select(e => e.ToEntry()).Reverse(), read);
+        Assert.Equal((100L, written[^1].Hash), (read[0].Sequence, read[0].Hash));
+
+        var verification = await Reader(organisationId).VerifyAsync(Today, Today);
+        Assert.Null(verification.FirstBroken);
+        Assert.Equal(100, verification.Entries);
+    }
+
+    [Fact]
+    public async Task Altering_an_entry_inside_a_block_or_deleting_a_block_in_storage_is_detected_by_verify()
+    {
+        var organisationId = GrainKeys.NewId("org");
+        var partition = AuditStore.Partition(organisationId, Today, 0);
+        await WriteBlocksAsync(partition, [3, 3, 3]);
+        Assert.Null((await Reader(organisationId).VerifyAsync(Today, Today)).FirstBroken);
+
+        // Entry 5 is the second of the block that starts at 4.
+        var block = (await Table.GetEntityAsync<TableEntity>(partition, AuditStore.RowKey(4), cancellationToken: TestContext.Current.CancellationToken)).Value;
+        var original = block.GetString("E001");
+        var fifth = JsonNode.Parse(original)!;
+        Assert.Equal(5, fifth["seq"]!.GetValue<long>());
+        fifth["action"] = "user.promoted_to_owner";
+        await ReplaceAsync(block, "E001", fifth.ToJsonString());
+
+        var altered = (await Reader(organisationId).VerifyAsync(Today, Today)).FirstBroken;
+        Assert.Equal((partition, 5L), (altered!.Partition, altered.Sequence));
+        Assert.Contains("altered", altered.Reason, StringComparison.Ordinal);
+
+        // An entry edited into something that is no longer an entry at all is a hole in the chain.
+        await ReplaceAsync(block, "E001", "{\"seq\":5,");
+        var unreadable = (await Reader(organisationId).VerifyAsync(Today, Today)).FirstBroken;
+        Assert.Equal(5L, unreadable!.Sequence);
+        Assert.Contains("missing", unreadable.Reason, StringComparison.Ordinal);
+
+        // Restored, then the middle block deleted: the chain has a hole from 4 to 6.
+        await ReplaceAsync(block, "E001", original);
+        Assert.Null((await Reader(organisationId).VerifyAsync(Today, Today)).FirstBroken);
+        await Table.DeleteEntityAsync(partition, AuditStore.RowKey(4), cancellationToken: TestContext.Current.CancellationToken);
+
+        var missing = (await Reader(organisationId).VerifyAsync(Today, Today)).FirstBroken;
+        Assert.Equal(4L, missing!.Sequence);
+        Assert.Contains("entries 4 to 6 are missing", missing.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_cursor_that_stops_inside_a_block_continues_with_the_next_entry()
+    {
+        var organisationId = GrainKeys.NewId("org");
+        var written = await WriteBlocksAsync(AuditStore.Partition(organisationId, Today, 0), [10, 10, 10, 10, 10, 10]);
+
+        var seen = new List<AuditEntry>();
+        string? cursor = null;
+        do
+        {
+            // Pages of 7 end at 54, 47, 40, …: inside blocks, and now and then at a block's end.
+            var page = await Reader(organisationId).QueryAsync(new AuditQuery(Today, Today, null, null, null, 7, cursor));
+            Assert.InRange(page.Items.Count, 0, 7);
+            seen.AddRange(page.Items);
+            cursor = page.NextCursor;
+        }
+        while (cursor is not null);
+
+        Assert.Equal(written.Select(e => e.ToEntry()).Reverse(), seen);
+
+        // Verification reads the whole partition, more rows than the table's first page brings.
+        var verification = await Reader(organisationId).VerifyAsync(Today, Today);
+        Assert.Equal((null, 60L), (verification.FirstBroken, verification.Entries));
+    }
+
+    [Fact]
+    public async Task Actor_subject_and_action_prefix_filters_pick_entries_out_of_blocks()
+    {
+        var organisationId = GrainKeys.NewId("org");
+        string[] actions = ["user", "user.deactivated", "users.created", "user_x.changed", "team.saved", "user.role_changed"];
+        var written = await WriteBlocksAsync(
+            AuditStore.Partition(organisationId, Today, 0),
+            [7, 8, 9],
+            sequence => Record($"s{sequence % 3}") with { ActorId = sequence % 2 == 0 ? "u_even" : "u_odd", Action = actions[sequence % actions.Length] });
+
+        async Task<IEnumerable<long>> QueryAsync(string? actor, string? action, string? subject) =>
+            (await Reader(organisationId).QueryAsync(new AuditQuery(Today, Today, actor, action, subject, 200, null))).Items.Select(e => e.Sequence);
+        IEnumerable<long> Expected(Func<AuditRecord, bool> match) => written.Where(e => match(e.Record)).Select(e => e.Sequence).Reverse();
+
+        Assert.Equal(Expected(r => r.ActorId == "u_odd"), await QueryAsync("u_odd", null, null));
+        Assert.Equal(Expected(r => r.SubjectId == "s1"), await QueryAsync(null, null, "s1"));
+        var users = Expected(r => r.Action is "user" or "user.deactivated" or "user.role_changed").ToList();
+        Assert.Equal(12, users.Count);
+        Assert.Equal(users, await QueryAsync(null, "user", null));
+        var all = Expected(r => r.Action == "user.deactivated" && r.ActorId == "u_odd" && r.SubjectId == "s1").ToList();
+        Assert.Equal(4, all.Count);
+        Assert.Equal(all, await QueryAsync("u_odd", "user.deactivated", "s1"));
+    }
+
+    [Fact]
+    public async Task A_very_large_before_and_after_round_trip_intact_and_no_property_passes_the_table_limit()
     {
         var organisationId = GrainKeys.NewId("org");
         var partition = AuditStore.Partition(organisationId, Today, 0);
         var log = fixture.Inside.GetGrain<IAuditLogGrain>(partition);
-        for (var i = 1; i <= 5; i++)
+
+        // Quotes, markup and non-ASCII (a surrogate pair too) grow when escaped; all of it must come back as it was.
+        var before = string.Concat(Enumerable.Repeat("{\"name\":\"Zoë <b>&</b> 😀\"}\n", 2_000));
+        var after = new string('x', 40_000);
+        var large = Record("large") with { Before = before, After = after };
+        var appended = await Task.WhenAll(log.AppendAsync(Record("small-1")), log.AppendAsync(large), log.AppendAsync(Record("small-2")));
+
+        var read = (await Reader(organisationId).QueryAsync(new AuditQuery(Today, Today, null, null, null, 200, null))).Items;
+        Assert.Equal(appended.OrderByDescending(e => e.Sequence), read);
+        var stored = read.Single(e => e.Record.SubjectId == "large").Record;
+        Assert.Equal((before, after), (stored.Before, stored.After));
+
+        await foreach (var row in Table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {partition}"), cancellationToken: TestContext.Current.CancellationToken))
         {
-            await log.AppendAsync(Record($"subject-{i}"));
+            Assert.All(row.Select(p => p.Value).OfType<string>(), value => Assert.InRange(value.Length, 0, 32_768));
         }
 
-        var table = fixture.Tables.GetTableClient(TableNames.Audit);
-        var third = (await table.GetEntityAsync<TableEntity>(partition, AuditStore.RowKey(3), cancellationToken: TestContext.Current.CancellationToken)).Value;
-        third["Action"] = "user.promoted_to_owner";
-        await table.UpdateEntityAsync(third, ETag.All, TableUpdateMode.Merge, TestContext.Current.CancellationToken);
-
-        var altered = (await Reader(organisationId).VerifyAsync(Today, Today)).FirstBroken;
-        Assert.Equal((partition, 3L), (altered!.Partition, altered.Sequence));
-        Assert.Contains("altered", altered.Reason, StringComparison.Ordinal);
-
-        // Restored, then the second entry deleted: the chain has a hole at 2.
-        third["Action"] = "test.happened";
-        await table.UpdateEntityAsync(third, ETag.All, TableUpdateMode.Merge, TestContext.Current.CancellationToken);
         Assert.Null((await Reader(organisationId).VerifyAsync(Today, Today)).FirstBroken);
-        await table.DeleteEntityAsync(partition, AuditStore.RowKey(2), cancellationToken: TestContext.Current.CancellationToken);
+    }
 
-        var missing = (await Reader(organisationId).VerifyAsync(Today, Today)).FirstBroken;
-        Assert.Equal(2L, missing!.Sequence);
-        Assert.Contains("missing", missing.Reason, StringComparison.Ordinal);
+    [Fact]
+    public async Task A_record_too_large_for_any_block_is_refused_alone()
+    {
+        var organisationId = GrainKeys.NewId("org");
+        var log = fixture.Inside.GetGrain<IAuditLogGrain>(AuditStore.Partition(organisationId, Today, 0));
+
+        var huge = log.AppendAsync(Record("huge") with { After = new string('x', 600_000) });
+        var small = log.AppendAsync(Record("small"));
+
+        await Assert.ThrowsAsync<ArgumentException>(() => huge);
+        Assert.Equal(1, (await small).Sequence);
+        Assert.Null((await Reader(organisationId).VerifyAsync(Today, Today)).FirstBroken);
+    }
+
+    [Fact]
+    public async Task Rows_written_one_per_entry_before_blocks_are_read_verified_and_chained_onto()
+    {
+        var organisationId = GrainKeys.NewId("org");
+        var partition = AuditStore.Partition(organisationId, Today, 0);
+        var previous = "";
+        var legacy = new List<AuditEntry>();
+        foreach (var (sequence, record) in new[] { (1L, Record("legacy-1")), (2L, Record("legacy-2") with { ActorKind = CallerKind.User, ActorId = "u_1", From = "10.0.0.9", Before = "{}", After = "{\"a\":1}" }) })
+        {
+            var hash = AuditChain.Hash(partition, sequence, record, previous);
+            await Table.AddEntityAsync(LegacyRow(partition, sequence, record, previous, hash), TestContext.Current.CancellationToken);
+            legacy.Add(new AuditEntry(partition, sequence, record, hash));
+            previous = hash;
+        }
+
+        var log = fixture.Inside.GetGrain<IAuditLogGrain>(partition);
+        var appended = await Task.WhenAll(log.AppendAsync(Record("new-3")), log.AppendAsync(Record("new-4")));
+        Assert.Equal([3L, 4L], appended.Select(e => e.Sequence).Order());
+
+        var read = (await Reader(organisationId).QueryAsync(new AuditQuery(Today, Today, null, null, null, 200, null))).Items;
+        Assert.Equal(legacy.Concat(appended.OrderBy(e => e.Sequence)).Reverse(), read);
+        Assert.Equal(["legacy-2"], (await Reader(organisationId).QueryAsync(new AuditQuery(Today, Today, "u_1", null, null, 200, null))).Items.Select(e => e.Record.SubjectId));
+        Assert.Null((await Reader(organisationId).VerifyAsync(Today, Today)).FirstBroken);
+
+        var first = (await Table.GetEntityAsync<TableEntity>(partition, AuditStore.RowKey(1), cancellationToken: TestContext.Current.CancellationToken)).Value;
+        first["Action"] = "user.promoted_to_owner";
+        await Table.UpdateEntityAsync(first, ETag.All, TableUpdateMode.Merge, TestContext.Current.CancellationToken);
+        var altered = (await Reader(organisationId).VerifyAsync(Today, Today)).FirstBroken;
+        Assert.Equal(1L, altered!.Sequence);
+        Assert.Contains("altered", altered.Reason, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -238,6 +386,77 @@ public sealed class AuditLogTests(GrainClusterFixture fixture)
     }
 
     private DateOnly Today => DateOnly.FromDateTime(fixture.Time.GetUtcNow().UtcDateTime);
+
+    private TableClient Table => fixture.Tables.GetTableClient(TableNames.Audit);
+
+    private AuditStore Store => fixture.Cluster.GetSiloServiceProvider().GetRequiredService<AuditStore>();
+
+    /// <summary>Writes entries 1, 2, … of a partition, chained as the log chains them, one append (one block) per size.</summary>
+    private async Task<List<AuditStoredEntry>> WriteBlocksAsync(string partition, int[] sizes, Func<long, AuditRecord>? record = null)
+    {
+        var written = new List<AuditStoredEntry>();
+        foreach (var size in sizes)
+        {
+            var block = new List<AuditStoredEntry>();
+            for (var i = 0; i < size; i++)
+            {
+                var sequence = written.Count + block.Count + 1L;
+                var content = record?.Invoke(sequence) ?? Record($"subject-{sequence}");
+                var previous = block.Count > 0 ? block[^1].Hash : written.Count > 0 ? written[^1].Hash : "";
+                block.Add(new AuditStoredEntry(partition, sequence, content, previous, AuditChain.Hash(partition, sequence, content, previous)));
+            }
+
+            Assert.True(await Store.AppendAsync(partition, block, TestContext.Current.CancellationToken));
+            written.AddRange(block);
+        }
+
+        return written;
+    }
+
+    private async Task<int> CountRowsAsync(string partition)
+    {
+        var rows = 0;
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition}");
+        await foreach (var _ in Table.QueryAsync<TableEntity>(filter, select: ["RowKey"], cancellationToken: TestContext.Current.CancellationToken))
+        {
+            rows++;
+        }
+
+        return rows;
+    }
+
+    private async Task ReplaceAsync(TableEntity block, string property, string value)
+    {
+        block[property] = value;
+        await Table.UpdateEntityAsync(block, ETag.All, TableUpdateMode.Merge, TestContext.Current.CancellationToken);
+    }
+
+    // The shape of a row as the log wrote it before blocks: one entry, a property per field (none for a null).
+    private static TableEntity LegacyRow(string partition, long sequence, AuditRecord record, string previousHash, string hash)
+    {
+        var row = new TableEntity(partition, AuditStore.RowKey(sequence))
+        {
+            ["Sequence"] = sequence,
+            ["At"] = record.At,
+            ["ActorKind"] = record.ActorKind?.ToString() ?? "",
+            ["ActorId"] = record.ActorId,
+            ["ActorName"] = record.ActorName,
+            ["Action"] = record.Action,
+            ["SubjectType"] = record.SubjectType,
+            ["SubjectId"] = record.SubjectId,
+            ["PreviousHash"] = previousHash,
+            ["Hash"] = hash,
+        };
+        foreach (var (name, value) in new[] { ("FromAddress", record.From), ("Before", record.Before), ("After", record.After) })
+        {
+            if (value is not null)
+            {
+                row[name] = value;
+            }
+        }
+
+        return row;
+    }
 
     private AuditRecord Record(string subject) =>
         new(fixture.Time.GetUtcNow(), null, "system", "System", null, "test.happened", "test", subject, null, null);

@@ -1,0 +1,213 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Azure.Data.Tables;
+using Inbox.Contracts.Audit;
+using Inbox.Contracts.Security;
+
+namespace Inbox.Grains.Audit;
+
+/// <summary>
+/// How entries become table entities and back. A block is one entity holding the consecutive entries one append wrote:
+/// RowKey <see cref="AuditStore.RowKey"/> of its first sequence, <c>First</c> and <c>Last</c>, and each entry as one
+/// JSON string property <c>E000</c>, <c>E001</c>, … (an entry longer than a property may hold goes on in
+/// <c>E000_1</c>, <c>E000_2</c>, …). The storage emulator's cost is per entity, even inside a transaction, so a batch
+/// of appends costs one entity rather than one each. Rows written before blocks hold one entry in named properties
+/// (<c>Sequence</c>, <c>At</c>, <c>ActorKind</c>, …) and read as a block of one.
+/// </summary>
+/// <remarks>
+/// Keying a block by its <em>first</em> sequence is what keeps two writers of a partition (a stale activation after a
+/// silo failure) from forking its chain: a writer's head is always the last entry of some block, so the next block it
+/// writes starts right after one; if another writer got there first, a block starting at that very sequence exists
+/// and the add fails with 409, exactly as it did with one row per entry.
+/// </remarks>
+internal static class AuditBlock
+{
+    /// <summary>The most a block may measure: the table allows 1 MiB per entity; the rest is room for keys and bookkeeping.</summary>
+    public const int MaxBytes = 900_000;
+
+    /// <summary>The most entries one block holds (one transaction's worth): property names <c>E000</c> to <c>E099</c>.</summary>
+    public const int MaxEntries = 100;
+
+    // A string property holds at most 64 KiB of UTF-16, 32,768 characters.
+    private const int MaxPartChars = 32_000;
+
+    // An entity has at most 252 properties besides PartitionKey, RowKey and Timestamp; First and Last are two of them.
+    private const int MaxParts = 250;
+
+    // What the table charges per property beyond its value (Azure's entity size formula), with the longest name a
+    // part can have ("E099_99"), and for a block's keys, First and Last.
+    private const int PartOverheadBytes = 8 + (2 * 7) + 4;
+    private const string First = "First";
+    private const string Last = "Last";
+    private const string LegacySequence = "Sequence";
+
+    // The default encoder writes ASCII only (it escapes everything else as \uXXXX), so a request carries no more bytes
+    // of an entry than the stored entity (2 per UTF-16 character): measuring a transaction by stored size keeps it
+    // under the 4 MiB request limit too. The strict reading options make a field that is missing or null where the
+    // format has none an unreadable entry rather than a record with a hole.
+    private static readonly JsonSerializerOptions Json = new()
+    {
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        RespectNullableAnnotations = true,
+        RespectRequiredConstructorParameters = true,
+    };
+
+    private static readonly string PlaceholderHash = new('0', 64);
+
+    /// <summary>
+    /// At least what <paramref name="record"/> will add to a block's size once it has a sequence and hashes, so the log
+    /// can tell before hashing whether a record fits at all and how many go in one transaction.
+    /// </summary>
+    public static int Measure(string partition, AuditRecord record) =>
+        EntryBytes(Encode(new AuditStoredEntry(partition, AuditStore.MaxSequence, record, PlaceholderHash, PlaceholderHash)).Length);
+
+    /// <summary>Consecutive entries as blocks, each as large as the table allows (usually one block).</summary>
+    public static List<TableEntity> Pack(string partition, IReadOnlyList<AuditStoredEntry> entries)
+    {
+        var blocks = new List<TableEntity>();
+        TableEntity? block = null;
+        var (count, bytes, parts) = (0, 0, 0);
+        foreach (var entry in entries)
+        {
+            var json = Encode(entry);
+            var entryParts = Parts(json.Length);
+            var entryBytes = EntryBytes(json.Length);
+            if (block is null || count == MaxEntries || bytes + entryBytes > MaxBytes || parts + entryParts > MaxParts)
+            {
+                block = new TableEntity(partition, AuditStore.RowKey(entry.Sequence)) { [First] = entry.Sequence };
+                blocks.Add(block);
+                (count, bytes, parts) = (0, KeyBytes(partition), 0);
+            }
+
+            var name = EntryName(count);
+            for (var part = 0; part < entryParts; part++)
+            {
+                var start = part * MaxPartChars;
+                block[part == 0 ? name : PartName(name, part)] = json.Substring(start, Math.Min(MaxPartChars, json.Length - start));
+            }
+
+            block[Last] = entry.Sequence;
+            (count, bytes, parts) = (count + 1, bytes + entryBytes, parts + entryParts);
+        }
+
+        return blocks;
+    }
+
+    /// <summary>
+    /// The entries a row holds, oldest first. An entry that cannot be read (its stored text was edited into something
+    /// else) is left out, so verification reports it missing rather than failing.
+    /// </summary>
+    public static List<AuditStoredEntry> Read(TableEntity row)
+    {
+        if (!row.ContainsKey(First))
+        {
+            return row.ContainsKey(LegacySequence) ? [ReadLegacy(row)] : [];
+        }
+
+        var entries = new List<AuditStoredEntry>();
+        for (var i = 0; Text(row, EntryName(i)) is { } first; i++)
+        {
+            var json = new StringBuilder(first);
+            for (var part = 1; Text(row, PartName(EntryName(i), part)) is { } next; part++)
+            {
+                json.Append(next);
+            }
+
+            if (Decode(row.PartitionKey, json.ToString()) is { } entry)
+            {
+                entries.Add(entry);
+            }
+        }
+
+        return entries;
+    }
+
+    private static string Encode(AuditStoredEntry entry)
+    {
+        var record = entry.Record;
+        return JsonSerializer.Serialize(
+            new AuditEntryJson(
+                entry.Sequence,
+                record.At.ToUniversalTime(),
+                record.ActorId,
+                record.ActorName,
+                record.Action,
+                record.SubjectType,
+                record.SubjectId,
+                entry.PreviousHash,
+                entry.Hash,
+                record.ActorKind?.ToString(),
+                record.From,
+                record.Before,
+                record.After),
+            Json);
+    }
+
+    private static AuditStoredEntry? Decode(string partition, string json)
+    {
+        AuditEntryJson? stored;
+        try
+        {
+            stored = JsonSerializer.Deserialize<AuditEntryJson>(json, Json);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+
+        if (stored is null || !TryActorKind(stored.ActorKind, out var kind))
+        {
+            return null;
+        }
+
+        var record = new AuditRecord(
+            stored.At, kind, stored.ActorId, stored.ActorName, stored.From, stored.Action, stored.SubjectType, stored.SubjectId, stored.Before, stored.After);
+        return new AuditStoredEntry(partition, stored.Sequence, record, stored.PreviousHash, stored.Hash);
+    }
+
+    // A row the log wrote before blocks (one entry, a table property per field).
+    private static AuditStoredEntry ReadLegacy(TableEntity row)
+    {
+        TryActorKind(Text(row, "ActorKind"), out var kind);
+        var record = new AuditRecord(
+            row.GetDateTimeOffset("At") ?? default,
+            kind,
+            Text(row, "ActorId") ?? "",
+            Text(row, "ActorName") ?? "",
+            Text(row, "FromAddress"),
+            Text(row, "Action") ?? "",
+            Text(row, "SubjectType") ?? "",
+            Text(row, "SubjectId") ?? "",
+            Text(row, "Before"),
+            Text(row, "After"));
+        return new AuditStoredEntry(row.PartitionKey, row.GetInt64(LegacySequence) ?? 0, record, Text(row, "PreviousHash") ?? "", Text(row, "Hash") ?? "");
+    }
+
+    // Null and empty both mean the system itself.
+    private static bool TryActorKind(string? text, out CallerKind? kind)
+    {
+        kind = null;
+        if (string.IsNullOrEmpty(text))
+        {
+            return true;
+        }
+
+        var known = Enum.TryParse<CallerKind>(text, out var parsed);
+        kind = known ? parsed : null;
+        return known;
+    }
+
+    private static string? Text(TableEntity row, string name) => row.TryGetValue(name, out var value) ? value as string : null;
+
+    private static string EntryName(int index) => "E" + index.ToString("D3", CultureInfo.InvariantCulture);
+
+    private static string PartName(string entryName, int part) => entryName + "_" + part.ToString(CultureInfo.InvariantCulture);
+
+    private static int Parts(int chars) => Math.Max(1, (chars + MaxPartChars - 1) / MaxPartChars);
+
+    private static int EntryBytes(int chars) => (2 * chars) + (Parts(chars) * PartOverheadBytes);
+
+    private static int KeyBytes(string partition) => 4 + (2 * (partition.Length + AuditStore.RowKey(0).Length)) + (2 * (8 + (2 * First.Length) + 8));
+}
