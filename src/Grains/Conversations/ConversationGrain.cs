@@ -372,11 +372,13 @@ public sealed partial class ConversationGrain(
         return Task.CompletedTask;
     }
 
+    // Not awaited: the row's write waits on the organisation's batch, and the conversation's next message need not.
     private Task IndexLaterAsync()
     {
         _indexLater?.Dispose();
         _indexLater = null;
-        return IndexAsync();
+        _ = IndexAsync();
+        return Task.CompletedTask;
     }
 
     // The audit entry names the message, never its text: the log says who did what, the conversation holds what was said.
