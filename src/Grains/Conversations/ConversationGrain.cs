@@ -49,6 +49,10 @@ public sealed partial class ConversationGrain(
     private DateTimeOffset _lastActivityAt;
     private bool _indexStale;
 
+    // The stale row carries a change of the grain's own state (status, assignee, contact), written without waiting out
+    // a burst's pace; see SaveStateAsync and IndexSoonAsync.
+    private bool _indexPrompt;
+
     // The index row being written, if any; see IndexAsync.
     private Task _indexing = Task.CompletedTask;
 
@@ -116,8 +120,7 @@ public sealed partial class ConversationGrain(
             CreatedAt = now,
         };
         _lastActivityAt = now;
-        await state.WriteStateAsync();
-        _indexStale = true;
+        await SaveStateAsync();
         await IndexAsync();
         var summary = Summary();
         Publish(new InboxEvent(EventNames.ConversationCreated, _lastSequence, summary, null));
@@ -269,8 +272,7 @@ public sealed partial class ConversationGrain(
         }
 
         (s.ContactName, s.ContactHasAvatar) = (newName, hasAvatar);
-        await state.WriteStateAsync();
-        _indexStale = true;
+        await SaveStateAsync();
         await IndexAsync();
         Publish(new InboxEvent(EventNames.ConversationUpdated, _lastSequence, Summary(), null));
     }
@@ -344,12 +346,18 @@ public sealed partial class ConversationGrain(
         Remember([message]);
 
         // Stored is enough for everyone watching to see it. The audit entry is in before the caller hears back; so is
-        // the list row, written together with it, unless a burst of messages defers it (see IndexSoonAsync). A lifecycle
-        // change's notice (assigned, status changed) carries that change's row, which is written at once.
+        // the list row, written together with it, unless a burst of messages defers it (see IndexSoonAsync).
         Publish(new InboxEvent(eventType, message.Sequence, Summary(), message));
-        var indexed = eventType == EventNames.MessageCreated ? IndexSoonAsync() : IndexAsync();
+        var indexed = IndexSoonAsync();
         await audit.RecordAsync(_key.OrganisationId, note.Action, AuditSubjects.Conversation, _key.Id, note.Before, note.After);
         await indexed;
+    }
+
+    /// <summary>Stores the grain's own state; the list row shows it, so the row is written with the next index write at once.</summary>
+    private async Task SaveStateAsync()
+    {
+        await state.WriteStateAsync();
+        (_indexStale, _indexPrompt) = (true, true);
     }
 
     /// <summary>
@@ -357,12 +365,13 @@ public sealed partial class ConversationGrain(
     /// at once, and awaited by the caller, when the row has not been written for <see cref="IndexEvery"/>, so a quiet
     /// conversation's list row is current when its caller hears back. In a burst (a customer typing in fragments,
     /// several messages a second) the row is written once that much time has passed, carrying every message in between:
-    /// one row write for the burst rather than one per message. Changes of status or assignee are written at once.
+    /// one row write for the burst rather than one per message. A change of the grain's own state (a lifecycle
+    /// transition's notice) is written at once.
     /// </summary>
     private Task IndexSoonAsync()
     {
         var wait = _indexWrittenAt + (long)IndexEvery.TotalMilliseconds - Environment.TickCount64;
-        if (wait <= 0 || !_indexing.IsCompleted)
+        if (_indexPrompt || wait <= 0 || !_indexing.IsCompleted)
         {
             return IndexAsync();
         }
@@ -590,7 +599,7 @@ public sealed partial class ConversationGrain(
     {
         while (_indexStale)
         {
-            _indexStale = false;
+            (_indexStale, _indexPrompt) = (false, false);
             try
             {
                 _indexWrittenAt = Environment.TickCount64;

@@ -150,8 +150,7 @@ public sealed partial class ConversationGrain
         }
 
         // Silent: no notice in the chat, but stored, audited and shown in the list like any other change.
-        await state.WriteStateAsync();
-        _indexStale = true;
+        await SaveStateAsync();
         var indexed = IndexAsync();
         Publish(new InboxEvent(EventNames.ConversationUpdated, _lastSequence, Summary(), null));
         await audit.RecordAsync(_key.OrganisationId, AuditActions.ConversationObserved, AuditSubjects.Conversation, _key.Id,
@@ -264,8 +263,7 @@ public sealed partial class ConversationGrain
         s.Routed = true;
         s.WaitingSince = s.AssigneeId is null ? now : null;
         s.Revision++;
-        await state.WriteStateAsync();
-        _indexStale = true;
+        await SaveStateAsync();
         await IndexAsync();
         Publish(new InboxEvent(EventNames.ConversationUpdated, _lastSequence, Summary(), null));
         await TellRoutingAsync(await FactsAsync(message));
@@ -314,8 +312,7 @@ public sealed partial class ConversationGrain
         var before = Lifecycle();
         change(state.State);
         state.State.Revision++;
-        await state.WriteStateAsync();
-        _indexStale = true;
+        await SaveStateAsync();
 
         var caller = CallerContext.Current;
         var notice = Draft(MessageKind.Activity, text, caller?.Id ?? "system", caller?.Name ?? "Inbox", null, DeliveryStatus.Delivered);
