@@ -56,7 +56,7 @@ public sealed class MessageLog(TableServiceClient tables)
             await _table.SubmitTransactionAsync(
                 [
                     new(TableTransactionActionType.UpsertReplace, row),
-                    new(TableTransactionActionType.UpsertReplace, Marker(conversationKey, PlatformIdPrefix, platformId, message.Sequence)),
+                    new(TableTransactionActionType.UpsertReplace, Marker(conversationKey, platformId, message.Sequence)),
                 ],
                 cancellationToken);
         }
@@ -69,7 +69,7 @@ public sealed class MessageLog(TableServiceClient tables)
     /// <summary>The sequence of the message the platform knows as <paramref name="platformMessageId"/>, or null.</summary>
     public async Task<long?> FindByPlatformIdAsync(string conversationKey, string platformMessageId, CancellationToken cancellationToken = default)
     {
-        var marker = await _table.GetEntityIfExistsAsync<TableEntity>(conversationKey, MarkerRowKey(PlatformIdPrefix, platformMessageId), ["Sequence"], cancellationToken);
+        var marker = await _table.GetEntityIfExistsAsync<TableEntity>(conversationKey, MarkerRowKey(platformMessageId), ["Sequence"], cancellationToken);
         return marker.HasValue ? marker.Value!.GetInt64("Sequence") : null;
     }
 
@@ -111,10 +111,10 @@ public sealed class MessageLog(TableServiceClient tables)
         return ids;
     }
 
-    private static TableEntity Marker(string conversationKey, string prefix, string key, long sequence) =>
-        new(conversationKey, MarkerRowKey(prefix, key)) { ["Sequence"] = sequence };
+    private static TableEntity Marker(string conversationKey, string platformMessageId, long sequence) =>
+        new(conversationKey, MarkerRowKey(platformMessageId)) { ["Sequence"] = sequence };
 
-    // Hashed: external ids may hold characters a RowKey forbids ('/', '#', '?') and may be long.
-    private static string MarkerRowKey(string prefix, string key) =>
-        prefix + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)));
+    // Hashed: platform ids may hold characters a RowKey forbids ('/', '#', '?') and may be long.
+    private static string MarkerRowKey(string platformMessageId) =>
+        PlatformIdPrefix + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(platformMessageId)));
 }
