@@ -102,6 +102,7 @@ public static class GatewayHostingExtensions
         app.UseInboxCaller();
         app.UseAuthorization();
         app.UseRateLimiter();
+        app.UseHubRequestTrimming();
 
         app.MapOpenApi();
         app.MapInboxHealth();

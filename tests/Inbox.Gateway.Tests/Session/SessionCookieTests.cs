@@ -22,6 +22,9 @@ public sealed class SessionCookieTests
         Assert.Equal(SessionKey.Of(user), SessionKey.TryRead(cookie));
         Assert.False(SessionKey.IsOutdated(cookie));
         Assert.Same(user, CurrentUser.From(principal));
+        // The request's own principal stores no claim objects but answers for them.
+        Assert.Equal(SessionKey.Of(user), SessionKey.TryRead(principal));
+        Assert.Equal(4, principal.Claims.Count());
         // The cookie handler clones the identity when it renews the cookie.
         Assert.Same(user, CurrentUser.From(new ClaimsPrincipal(principal.Identities.Single().Clone())));
     }
