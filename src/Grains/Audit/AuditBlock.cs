@@ -9,18 +9,22 @@ using Inbox.Contracts.Security;
 namespace Inbox.Grains.Audit;
 
 /// <summary>
-/// How entries become table entities and back. A block is one entity holding the consecutive entries one append wrote:
-/// RowKey <see cref="AuditStore.RowKey"/> of its first sequence, <c>First</c> and <c>Last</c>, and each entry as one
-/// JSON string property <c>E000</c>, <c>E001</c>, … (an entry longer than a property may hold goes on in
-/// <c>E000_1</c>, <c>E000_2</c>, …). The storage emulator's cost is per entity, even inside a transaction, so a batch
-/// of appends costs one entity rather than one each. Rows written before blocks hold one entry in named properties
-/// (<c>Sequence</c>, <c>At</c>, <c>ActorKind</c>, …) and read as a block of one.
+/// How entries become table entities and back. A block is one entity holding up to 100 consecutive entries: RowKey
+/// <see cref="AuditStore.RowKey"/> of its first sequence, <c>First</c> and <c>Last</c>, and each entry as one JSON
+/// string property <c>E000</c>, <c>E001</c>, … (an entry longer than a property may hold goes on in <c>E000_1</c>,
+/// <c>E000_2</c>, …). An append adds its entries to the partition's newest block while it has room (a merge of the new
+/// properties only) and starts the next block when it is full, so a partition holds about one row per 100 entries
+/// however the appends arrive. Rows written before blocks hold one entry in named properties (<c>Sequence</c>,
+/// <c>At</c>, <c>ActorKind</c>, …) and read as a block of one.
 /// </summary>
 /// <remarks>
-/// Keying a block by its <em>first</em> sequence is what keeps two writers of a partition (a stale activation after a
-/// silo failure) from forking its chain: a writer's head is always the last entry of some block, so the next block it
-/// writes starts right after one; if another writer got there first, a block starting at that very sequence exists
-/// and the add fails with 409, exactly as it did with one row per entry.
+/// Why rows matter: the storage emulator's cost is per entity, even inside a transaction, and its insert first scans
+/// the partition's rows for the key, so a partition that gained a row per append (each about 2 entries at half load)
+/// made every audit append dearer as the day went on.
+/// Two writers of a partition (a stale activation after a silo failure) cannot fork its chain: every append is
+/// conditional on the newest block's ETag (<see cref="AuditNewestBlock"/>); extending the block changes it, and
+/// starting the next block closes the previous one in the same transaction, which changes it too. A block keyed by its
+/// first sequence also still collides (409) with another writer's block starting there.
 /// </remarks>
 internal static class AuditBlock
 {
@@ -63,12 +67,24 @@ internal static class AuditBlock
     public static int Measure(string partition, AuditRecord record) =>
         EntryBytes(Encode(new AuditStoredEntry(partition, AuditStore.MaxSequence, record, PlaceholderHash, PlaceholderHash)).Length);
 
-    /// <summary>Consecutive entries as blocks, each as large as the table allows (usually one block).</summary>
-    public static List<TableEntity> Pack(string partition, IReadOnlyList<AuditStoredEntry> entries)
+    /// <summary>
+    /// Consecutive entries packed after <paramref name="newest"/>: those that fit into it while it is open, as the
+    /// properties to merge into it (<c>Extension</c>), and the rest as new blocks, each as large as the table allows.
+    /// </summary>
+    public static (TableEntity? Extension, List<TableEntity> Blocks, AuditBlockFill LastFill) Pack(
+        string partition, IReadOnlyList<AuditStoredEntry> entries, AuditNewestBlock? newest)
     {
         var blocks = new List<TableEntity>();
+        TableEntity? extension = null;
         TableEntity? block = null;
         var (count, bytes, parts) = (0, 0, 0);
+        var extended = false;
+        if (newest is { Open: true })
+        {
+            block = extension = new TableEntity(partition, AuditStore.RowKey(newest.First));
+            (count, bytes, parts) = (newest.Fill.Entries, newest.Fill.Bytes, newest.Fill.Parts);
+        }
+
         foreach (var entry in entries)
         {
             var json = Encode(entry);
@@ -81,6 +97,7 @@ internal static class AuditBlock
                 (count, bytes, parts) = (0, KeyBytes(partition), 0);
             }
 
+            extended |= block == extension;
             var name = EntryName(count);
             for (var part = 0; part < entryParts; part++)
             {
@@ -92,7 +109,35 @@ internal static class AuditBlock
             (count, bytes, parts) = (count + 1, bytes + entryBytes, parts + entryParts);
         }
 
-        return blocks;
+        return (extended ? extension : null, blocks, new AuditBlockFill(count, bytes, parts));
+    }
+
+    /// <summary>What closes <paramref name="newest"/> when the next block starts: a merge that changes nothing but its ETag.</summary>
+    public static TableEntity Close(string partition, AuditNewestBlock newest) =>
+        new(partition, AuditStore.RowKey(newest.First)) { [Last] = newest.Last };
+
+    /// <summary>What a row read from the table says about it as a partition's newest.</summary>
+    public static AuditNewestBlock Describe(TableEntity row)
+    {
+        if (!row.ContainsKey(First))
+        {
+            var sequence = row.GetInt64(LegacySequence) ?? 0;
+            return new AuditNewestBlock(sequence, sequence, new AuditBlockFill(1, 0, 0), row.ETag, Legacy: true);
+        }
+
+        var (count, bytes, parts) = (0, KeyBytes(row.PartitionKey), 0);
+        for (; Text(row, EntryName(count)) is { } first; count++)
+        {
+            var (chars, entryParts) = (first.Length, 1);
+            for (; Text(row, PartName(EntryName(count), entryParts)) is { } next; entryParts++)
+            {
+                chars += next.Length;
+            }
+
+            (bytes, parts) = (bytes + EntryBytes(chars), parts + entryParts);
+        }
+
+        return new AuditNewestBlock(row.GetInt64(First) ?? 0, row.GetInt64(Last) ?? 0, new AuditBlockFill(count, bytes, parts), row.ETag, Legacy: false);
     }
 
     /// <summary>

@@ -6,8 +6,8 @@ namespace Inbox.Grains.Audit;
 
 /// <summary>
 /// One audit partition's single writer, so its chain has one order. Appends arriving together are written as one
-/// entity-group transaction of blocks (up to 100 entries, usually one entity): the grain is reentrant so they can
-/// gather while a write is in flight.
+/// request (the grain is reentrant so they can gather while a write is in flight), into the partition's newest block
+/// while it has room (see <see cref="AuditBlock"/>).
 /// The head (last sequence and hash) is saved every <see cref="SaveHeadEvery"/> entries and on deactivation; the
 /// table is the truth, and activation catches up with any blocks written after the saved head.
 /// </summary>
@@ -21,6 +21,9 @@ public sealed class AuditLogGrain(
     private readonly List<(AuditRecord Record, int Bytes, TaskCompletionSource<AuditEntry> Stored)> _pending = [];
     private bool _writing;
     private long _savedSequence;
+
+    // The partition's newest block as this activation last wrote or read it: every append is conditional on it.
+    private AuditNewestBlock? _newest;
 
     private string Partition => this.GetPrimaryKeyString();
 
@@ -109,8 +112,9 @@ public sealed class AuditLogGrain(
                 previous = hash;
             }
 
-            if (await store.AppendAsync(Partition, entries))
+            if (await store.AppendAsync(Partition, entries, _newest) is { } newest)
             {
+                _newest = newest;
                 (head.State.LastSequence, head.State.LastHash) = (sequence, previous);
                 if (head.State.LastSequence - _savedSequence >= SaveHeadEvery)
                 {
@@ -131,11 +135,9 @@ public sealed class AuditLogGrain(
         }
     }
 
-    // The head stays a block's last entry (it moves only to the end of what was written or read), which is what lets
-    // a block keyed by its first sequence detect another writer (see AuditBlock).
     private async Task CatchUpAsync(CancellationToken cancellationToken)
     {
-        var newer = await store.ReadNewerAsync(Partition, head.State.LastSequence, cancellationToken);
+        (var newer, _newest) = await store.ReadNewerAsync(Partition, head.State.LastSequence, cancellationToken);
         if (newer.Count > 0)
         {
             (head.State.LastSequence, head.State.LastHash) = (newer[0].Sequence, newer[0].Hash);

@@ -9,9 +9,10 @@ using Inbox.Grains.Storage;
 namespace Inbox.Grains.Audit;
 
 /// <summary>
-/// The append-only audit table: PartitionKey = <c>{organisationId}:{yyyyMMdd}:{shard}</c>, one entity per block of
-/// consecutive entries (see <see cref="AuditBlock"/>), RowKey = the inverted first sequence of the block (so a
-/// partition reads newest first). Blocks are only ever added, all of one append in one entity-group transaction.
+/// The append-only audit table: PartitionKey = <c>{organisationId}:{yyyyMMdd}:{shard}</c>, one entity per block of up
+/// to 100 consecutive entries (see <see cref="AuditBlock"/>), RowKey = the inverted first sequence of the block (so a
+/// partition reads newest first). Entries are only ever added: an append merges new entry properties into the newest
+/// block or adds blocks after it, all of one append in one request.
 /// </summary>
 public sealed class AuditStore(TableServiceClient tables)
 {
@@ -41,38 +42,73 @@ public sealed class AuditStore(TableServiceClient tables)
     public static string RowKey(long sequence) => (MaxSequence - sequence).ToString("D12", CultureInfo.InvariantCulture);
 
     /// <summary>
-    /// Adds consecutive entries, chained after the partition's newest, as blocks in one transaction. False when their
-    /// first sequence is already taken (nothing is written then).
+    /// Adds consecutive entries, chained after the partition's newest (<paramref name="newest"/>, null for an empty
+    /// partition): into that block while it has room, the rest as new blocks, all in one request. What the newest block
+    /// is afterwards, or null when another writer got there first (nothing is written then).
     /// </summary>
-    internal async Task<bool> AppendAsync(string partition, IReadOnlyList<AuditStoredEntry> entries, CancellationToken cancellationToken = default)
+    internal async Task<AuditNewestBlock?> AppendAsync(
+        string partition, IReadOnlyList<AuditStoredEntry> entries, AuditNewestBlock? newest, CancellationToken cancellationToken = default)
     {
-        var blocks = AuditBlock.Pack(partition, entries);
+        var (extension, blocks, fill) = AuditBlock.Pack(partition, entries, newest);
+        var last = entries[^1].Sequence;
         try
         {
-            await _table.SubmitTransactionAsync(blocks.Select(b => new TableTransactionAction(TableTransactionActionType.Add, b)), cancellationToken);
-            return true;
+            if (blocks.Count == 0)
+            {
+                var merged = await _table.UpdateEntityAsync(extension!, newest!.ETag, TableUpdateMode.Merge, cancellationToken);
+                return newest with { Last = last, Fill = fill, ETag = merged.Headers.ETag ?? throw MissingETag() };
+            }
+
+            // The newest block changes with every append, even when only closed, so a writer that still thinks it open fails.
+            var actions = new List<TableTransactionAction>(blocks.Count + 1);
+            if ((extension ?? (newest is { Legacy: false } ? AuditBlock.Close(partition, newest) : null)) is { } update)
+            {
+                actions.Add(new TableTransactionAction(TableTransactionActionType.UpdateMerge, update, newest!.ETag));
+            }
+
+            actions.AddRange(blocks.Select(b => new TableTransactionAction(TableTransactionActionType.Add, b)));
+            var written = await _table.SubmitTransactionAsync(actions, cancellationToken);
+            var first = blocks[^1].GetInt64("First")!.Value;
+            return new AuditNewestBlock(first, last, fill, written.Value[^1].Headers.ETag ?? throw MissingETag(), Legacy: false);
         }
-        catch (TableTransactionFailedException e) when (e.Status == 409)
+        catch (TableTransactionFailedException e) when (e.Status is 409 or 412 or 404)
         {
-            return false;
+            return null;
+        }
+        catch (RequestFailedException e) when (e.Status is 412 or 404)
+        {
+            return null;
         }
     }
 
     /// <summary>
-    /// The entries of the blocks that start above <paramref name="afterSequence"/>, newest first. The log passes its
-    /// head, which is always the end of a block, so these are exactly the entries written after it.
+    /// The entries after <paramref name="afterSequence"/>, newest first, and the partition's newest block (null when it
+    /// has none). The log passes its head; the block holding it may have grown since, so it is read too.
     /// </summary>
-    internal async Task<List<AuditStoredEntry>> ReadNewerAsync(string partition, long afterSequence, CancellationToken cancellationToken = default)
+    internal async Task<(List<AuditStoredEntry> Entries, AuditNewestBlock? Newest)> ReadNewerAsync(
+        string partition, long afterSequence, CancellationToken cancellationToken = default)
     {
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey lt {RowKey(afterSequence)}");
         var entries = new List<AuditStoredEntry>();
-        await foreach (var row in _table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+        AuditNewestBlock? newest = null;
+        var newer = TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey lt {RowKey(afterSequence)}");
+        await foreach (var row in _table.QueryAsync<TableEntity>(newer, cancellationToken: cancellationToken))
         {
+            newest ??= AuditBlock.Describe(row);
             entries.AddRange(AuditBlock.Read(row).AsEnumerable().Reverse());
         }
 
-        return entries;
+        var holding = TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey ge {RowKey(afterSequence)}");
+        await foreach (var row in _table.QueryAsync<TableEntity>(holding, maxPerPage: 1, cancellationToken: cancellationToken))
+        {
+            newest ??= AuditBlock.Describe(row);
+            entries.AddRange(AuditBlock.Read(row).Where(e => e.Sequence > afterSequence).Reverse());
+            break;
+        }
+
+        return (entries, newest);
     }
+
+    private static InvalidOperationException MissingETag() => new("The table answered a write without the entity's ETag.");
 
     /// <summary>
     /// The partition's entries with a sequence below <paramref name="beforeSequence"/> (all when null) that match the

@@ -143,6 +143,74 @@ public sealed class AuditLogTests(GrainClusterFixture fixture)
     }
 
     [Fact]
+    public async Task Appends_one_at_a_time_fill_blocks_of_a_hundred_and_a_reactivated_log_goes_on_filling_the_last()
+    {
+        var organisationId = GrainKeys.NewId("org");
+        var partition = AuditStore.Partition(organisationId, Today, 0);
+        var log = fixture.Inside.GetGrain<IAuditLogGrain>(partition);
+
+        // A quiet partition: each append is alone in its request, yet the partition gains a row per 100 entries, not per append.
+        for (var i = 1; i <= 150; i++)
+        {
+            Assert.Equal(i, (await log.AppendAsync(Record($"subject-{i}"))).Sequence);
+        }
+
+        Assert.Equal(2, await CountRowsAsync(partition));
+
+        // A new activation (its saved head is older) finds the open block's newer entries and goes on after them.
+        await fixture.DeactivateAsync(log);
+        for (var i = 151; i <= 210; i++)
+        {
+            Assert.Equal(i, (await log.AppendAsync(Record($"subject-{i}"))).Sequence);
+        }
+
+        Assert.Equal(3, await CountRowsAsync(partition));
+        var verification = await Reader(organisationId).VerifyAsync(Today, Today);
+        Assert.Null(verification.FirstBroken);
+        Assert.Equal(210, verification.Entries);
+        var read = (await Reader(organisationId).QueryAsync(new AuditQuery(Today, Today, null, null, null, 500, null))).Items;
+        Assert.Equal(Enumerable.Range(1, 210).Reverse().Select(i => (long)i), read.Select(e => e.Sequence));
+    }
+
+    [Fact]
+    public async Task A_writer_whose_picture_of_the_newest_block_is_stale_writes_nothing()
+    {
+        var partition = AuditStore.Partition(GrainKeys.NewId("org"), Today, 0);
+        var cancellation = TestContext.Current.CancellationToken;
+        var first = Chain(partition, 1, 3, "");
+        var newest = await Store.AppendAsync(partition, first, null, cancellation);
+        Assert.NotNull(newest);
+
+        // Another writer reads the partition and extends the block.
+        var (entries, seen) = await Store.ReadNewerAsync(partition, 0, cancellation);
+        Assert.Equal([3L, 2L, 1L], entries.Select(e => e.Sequence));
+        Assert.NotNull(await Store.AppendAsync(partition, Chain(partition, 4, 2, first[^1].Hash), seen, cancellation));
+
+        // The first writer, still holding the block as it left it, can neither extend it nor start the next block.
+        Assert.Null(await Store.AppendAsync(partition, Chain(partition, 4, 1, first[^1].Hash), newest, cancellation));
+        Assert.Null(await Store.AppendAsync(partition, Chain(partition, 4, 100, first[^1].Hash), newest, cancellation));
+
+        var (all, _) = await Store.ReadNewerAsync(partition, 0, cancellation);
+        Assert.Equal([5L, 4L, 3L, 2L, 1L], all.Select(e => e.Sequence));
+        Assert.Equal(1, await CountRowsAsync(partition));
+    }
+
+    /// <summary>Entries <paramref name="from"/> onwards, chained after <paramref name="previous"/>.</summary>
+    private List<AuditStoredEntry> Chain(string partition, long from, int count, string previous)
+    {
+        var entries = new List<AuditStoredEntry>();
+        for (var sequence = from; sequence < from + count; sequence++)
+        {
+            var content = Record($"subject-{sequence}");
+            var hash = AuditChain.Hash(partition, sequence, content, previous);
+            entries.Add(new AuditStoredEntry(partition, sequence, content, previous, hash));
+            previous = hash;
+        }
+
+        return entries;
+    }
+
+    [Fact]
     public async Task Entries_written_together_are_one_entity_and_read_back_in_order_with_their_hashes()
     {
         var organisationId = GrainKeys.NewId("org");
@@ -406,7 +474,7 @@ public sealed class AuditLogTests(GrainClusterFixture fixture)
                 block.Add(new AuditStoredEntry(partition, sequence, content, previous, AuditChain.Hash(partition, sequence, content, previous)));
             }
 
-            Assert.True(await Store.AppendAsync(partition, block, TestContext.Current.CancellationToken));
+            Assert.NotNull(await Store.AppendAsync(partition, block, null, TestContext.Current.CancellationToken));
             written.AddRange(block);
         }
 
