@@ -24,7 +24,8 @@ namespace Inbox.Grains.Audit;
 /// Two writers of a partition (a stale activation after a silo failure) cannot fork its chain: every append is
 /// conditional on the newest block's ETag (<see cref="AuditNewestBlock"/>); extending the block changes it, and
 /// starting the next block closes the previous one in the same transaction, which changes it too. A block keyed by its
-/// first sequence also still collides (409) with another writer's block starting there.
+/// first sequence also still collides (409) with another writer's block starting there, which is all that guards the
+/// block after a row written before blocks (those are never changed).
 /// </remarks>
 internal static class AuditBlock
 {
@@ -111,6 +112,9 @@ internal static class AuditBlock
 
         return (extended ? extension : null, blocks, new AuditBlockFill(count, bytes, parts));
     }
+
+    /// <summary>The sequence a packed block starts at.</summary>
+    public static long FirstOf(TableEntity block) => block.GetInt64(First) ?? throw new ArgumentException("Not a block.", nameof(block));
 
     /// <summary>What closes <paramref name="newest"/> when the next block starts: a merge that changes nothing but its ETag.</summary>
     public static TableEntity Close(string partition, AuditNewestBlock newest) =>

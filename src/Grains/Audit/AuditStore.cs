@@ -68,8 +68,7 @@ public sealed class AuditStore(TableServiceClient tables)
 
             actions.AddRange(blocks.Select(b => new TableTransactionAction(TableTransactionActionType.Add, b)));
             var written = await _table.SubmitTransactionAsync(actions, cancellationToken);
-            var first = blocks[^1].GetInt64("First")!.Value;
-            return new AuditNewestBlock(first, last, fill, written.Value[^1].Headers.ETag ?? throw MissingETag(), Legacy: false);
+            return new AuditNewestBlock(AuditBlock.FirstOf(blocks[^1]), last, fill, written.Value[^1].Headers.ETag ?? throw MissingETag(), Legacy: false);
         }
         catch (TableTransactionFailedException e) when (e.Status is 409 or 412 or 404)
         {
