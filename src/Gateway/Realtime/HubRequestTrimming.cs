@@ -12,9 +12,12 @@ namespace Inbox.Gateway.Realtime;
 /// </summary>
 public static class HubRequestTrimming
 {
+    /// <summary>True when the request is bound for a hub (its negotiation or its connection), once routing has run.</summary>
+    public static bool IsHubRequest(this HttpContext http) => http.GetEndpoint()?.Metadata.GetMetadata<HubMetadata>() is not null;
+
     public static IApplicationBuilder UseHubRequestTrimming(this IApplicationBuilder app) => app.Use((http, next) =>
     {
-        if (http.GetEndpoint()?.Metadata.GetMetadata<HubMetadata>() is not null)
+        if (http.IsHubRequest())
         {
             http.Request.Headers.Cookie = default;
             http.Features.Set<IRequestCookiesFeature>(null);

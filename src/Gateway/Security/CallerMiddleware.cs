@@ -1,5 +1,5 @@
 using Inbox.Contracts.Security;
-using Microsoft.AspNetCore.SignalR;
+using Inbox.Gateway.Realtime;
 
 namespace Inbox.Gateway.Security;
 
@@ -14,7 +14,7 @@ public static class CallerMiddleware
         // A hub's requests make no grain calls of their own (its methods get their caller from CallerHubFilter), and
         // a WebSocket request lasts as long as its connection: a caller set here would stay in that request's
         // execution context, one copy of the request context per idle connection.
-        if (http.GetEndpoint()?.Metadata.GetMetadata<HubMetadata>() is null
+        if (!http.IsHubRequest()
             && GatewayCallers.For(http.User, http.Connection.RemoteIpAddress?.ToString()) is { } caller)
         {
             CallerContext.Set(caller);

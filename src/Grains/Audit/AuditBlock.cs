@@ -130,15 +130,9 @@ internal static class AuditBlock
         }
 
         var (count, bytes, parts) = (0, KeyBytes(row.PartitionKey), 0);
-        for (; Text(row, EntryName(count)) is { } first; count++)
+        foreach (var json in EntryTexts(row))
         {
-            var (chars, entryParts) = (first.Length, 1);
-            for (; Text(row, PartName(EntryName(count), entryParts)) is { } next; entryParts++)
-            {
-                chars += next.Length;
-            }
-
-            (bytes, parts) = (bytes + EntryBytes(chars), parts + entryParts);
+            (count, bytes, parts) = (count + 1, bytes + EntryBytes(json.Length), parts + Parts(json.Length));
         }
 
         return new AuditNewestBlock(row.GetInt64(First) ?? 0, row.GetInt64(Last) ?? 0, new AuditBlockFill(count, bytes, parts), row.ETag, Legacy: false);
@@ -156,6 +150,20 @@ internal static class AuditBlock
         }
 
         var entries = new List<AuditStoredEntry>();
+        foreach (var json in EntryTexts(row))
+        {
+            if (Decode(row.PartitionKey, json) is { } entry)
+            {
+                entries.Add(entry);
+            }
+        }
+
+        return entries;
+    }
+
+    // Each entry's stored text, its parts joined, oldest first.
+    private static IEnumerable<string> EntryTexts(TableEntity row)
+    {
         for (var i = 0; Text(row, EntryName(i)) is { } first; i++)
         {
             var json = new StringBuilder(first);
@@ -164,13 +172,8 @@ internal static class AuditBlock
                 json.Append(next);
             }
 
-            if (Decode(row.PartitionKey, json.ToString()) is { } entry)
-            {
-                entries.Add(entry);
-            }
+            yield return json.ToString();
         }
-
-        return entries;
     }
 
     private static string Encode(AuditStoredEntry entry)

@@ -70,12 +70,9 @@ public sealed class AuditStore(TableServiceClient tables)
             var written = await _table.SubmitTransactionAsync(actions, cancellationToken);
             return new AuditNewestBlock(AuditBlock.FirstOf(blocks[^1]), last, fill, written.Value[^1].Headers.ETag ?? throw MissingETag(), Legacy: false);
         }
-        catch (TableTransactionFailedException e) when (e.Status is 409 or 412 or 404)
+        catch (RequestFailedException e) when (e.Status is 409 or 412 or 404)
         {
-            return null;
-        }
-        catch (RequestFailedException e) when (e.Status is 412 or 404)
-        {
+            // Taken (409), changed (412) or gone (404): another writer was here. A failed transaction reports the same.
             return null;
         }
     }
