@@ -6,10 +6,10 @@ namespace Inbox.Grains.Audit;
 
 /// <summary>
 /// One audit partition's single writer, so its chain has one order. Appends arriving together are written as one
-/// request (the grain is reentrant so they can gather while a write is in flight, and a busy partition waits
-/// <see cref="Gather"/> for them), into the partition's newest block while it has room (see <see cref="AuditBlock"/>).
-/// The head (last sequence and hash) is saved every <see cref="SaveHeadEvery"/> entries and on deactivation; the
-/// table is the truth, and activation catches up with any blocks written after the saved head.
+/// request (the grain is reentrant so they can gather while a write is in flight, and a busy partition starts a write
+/// at most once per <see cref="Gather"/>), into the partition's newest block while it has room (see
+/// <see cref="AuditBlock"/>). The head (last sequence and hash) is saved every <see cref="SaveHeadEvery"/> entries and
+/// on deactivation; the table is the truth, and activation catches up with any blocks written after the saved head.
 /// </summary>
 [Reentrant]
 public sealed class AuditLogGrain(
@@ -19,16 +19,16 @@ public sealed class AuditLogGrain(
     internal const int SaveHeadEvery = 1_000;
 
     /// <summary>
-    /// How long a busy partition's append waits for others before it is written: one request then carries several
-    /// entries instead of one each. A partition is busy when appends come less than this far apart; a quiet one writes
-    /// at once.
+    /// A partition starts a write at most this often (see <see cref="WritePace"/>): a busy organisation's entries wait
+    /// up to this long and go to storage together, one request for many entries instead of one each; a quiet
+    /// partition writes at once. Live events are published before the audit entry is written and never wait for it.
     /// </summary>
-    internal static readonly TimeSpan Gather = TimeSpan.FromMilliseconds(10);
+    internal static readonly TimeSpan Gather = TimeSpan.FromMilliseconds(50);
 
     private readonly List<(AuditRecord Record, int Bytes, TaskCompletionSource<AuditEntry> Stored)> _pending = [];
     private bool _writing;
     private long _savedSequence;
-    private long _lastArrival = long.MinValue / 2;
+    private readonly WritePace _pace = new(Gather);
 
     // The partition's newest block as this activation last wrote or read it: every append is conditional on it.
     private AuditNewestBlock? _newest;
@@ -61,13 +61,10 @@ public sealed class AuditLogGrain(
 
         var stored = new TaskCompletionSource<AuditEntry>(TaskCreationOptions.RunContinuationsAsynchronously);
         _pending.Add((record, bytes, stored));
-        var arrival = Environment.TickCount64;
-        var busy = arrival - _lastArrival < (long)Gather.TotalMilliseconds;
-        _lastArrival = arrival;
         if (!_writing)
         {
             _writing = true;
-            WriteAllAsync(busy).Ignore();
+            WriteAllAsync().Ignore();
         }
 
         return stored.Task;
@@ -76,17 +73,13 @@ public sealed class AuditLogGrain(
     public Task<AuditHead> GetHeadAsync() => Task.FromResult(new AuditHead(head.State.LastSequence, head.State.LastHash));
 
     // Runs on the grain's scheduler, interleaved with AppendAsync calls that add to the pending list meanwhile.
-    private async Task WriteAllAsync(bool gather)
+    private async Task WriteAllAsync()
     {
         try
         {
-            if (gather)
-            {
-                await Task.Delay(Gather);
-            }
-
             while (_pending.Count > 0)
             {
+                await _pace.NextAsync();
                 var (count, bytes) = (0, 0L);
                 while (count < Math.Min(_pending.Count, AuditStore.MaxBatch) && (count == 0 || bytes + _pending[count].Bytes <= AuditStore.MaxTransactionBytes))
                 {

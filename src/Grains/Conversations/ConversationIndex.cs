@@ -11,15 +11,18 @@ namespace Inbox.Grains.Conversations;
 /// conversation finds the end of its log without a grain-state write per message.
 /// </summary>
 /// <remarks>
-/// Rows are written in batches: while one write to an organisation's partition is in flight, the rows that arrive
-/// gather and go together as one entity-group transaction (up to 100 rows) when it ends. A quiet organisation's row is
-/// written at once; a busy one pays one storage request for many conversations, and stays well inside Azure Table's
-/// 2,000 entities/s per partition for longer. A batch storage refuses is written again row by row, so one bad row
-/// costs only itself.
+/// Rows are written in batches: an organisation's partition starts a write at most once per <see cref="Gather"/>
+/// (see <see cref="WritePace"/>), and the rows that arrive meanwhile, or while a write is in flight, go together as one
+/// entity-group transaction (up to 100 rows). A quiet organisation's row is written at once; a busy one pays one
+/// storage request for many conversations, and stays well inside Azure Table's 2,000 entities/s per partition for
+/// longer. A batch storage refuses is written again row by row, so one bad row costs only itself.
 /// </remarks>
 public sealed class ConversationIndex(TableServiceClient tables)
 {
     private const int MaxBatch = 100;
+
+    /// <summary>How often a busy organisation's partition starts a write: the longest a row waits for company.</summary>
+    internal static readonly TimeSpan Gather = TimeSpan.FromMilliseconds(50);
 
     private readonly TableClient _table = tables.GetTableClient(TableNames.Conversations);
     private readonly ConcurrentDictionary<string, PartitionWrites> _partitions = new(StringComparer.Ordinal);
@@ -92,7 +95,6 @@ public sealed class ConversationIndex(TableServiceClient tables)
     {
         while (true)
         {
-            List<PendingRow> batch;
             lock (writes)
             {
                 if (writes.Pending.Count == 0)
@@ -100,7 +102,13 @@ public sealed class ConversationIndex(TableServiceClient tables)
                     writes.Writing = false;
                     return;
                 }
+            }
 
+            // Only this loop takes rows, so the pending ones are still there when the pace lets it write.
+            await writes.Pace.NextAsync();
+            List<PendingRow> batch;
+            lock (writes)
+            {
                 batch = writes.Pending.Take(MaxBatch).ToList();
                 writes.Pending.RemoveRange(0, batch.Count);
             }
@@ -152,6 +160,8 @@ public sealed class ConversationIndex(TableServiceClient tables)
     private sealed class PartitionWrites
     {
         public List<PendingRow> Pending { get; } = [];
+
+        public WritePace Pace { get; } = new(Gather);
 
         public bool Writing { get; set; }
     }
