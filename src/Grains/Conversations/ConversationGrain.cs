@@ -58,6 +58,9 @@ public sealed partial class ConversationGrain(
 
     // When the index row was last written (Environment.TickCount64), and the write a burst of messages left for later.
     private long _indexWrittenAt = long.MinValue / 2;
+
+    // True once the list row is known to be stored (read at activation or written since): it is then replaced, not upserted.
+    private bool _indexExists;
     private IGrainTimer? _indexLater;
 
     // Customers' files are downloaded one message after another, after the message is stored and answered.
@@ -75,6 +78,7 @@ public sealed partial class ConversationGrain(
         }
 
         var indexed = await index.GetAsync(_key.OrganisationId, _key.Id, cancellationToken);
+        _indexExists = indexed is not null;
         _lastSequence = indexed?.LastSequence ?? 0;
         _lastPreview = indexed?.LastMessagePreview ?? "";
         _lastActivityAt = indexed?.LastActivityAt ?? state.State.CreatedAt;
@@ -603,7 +607,8 @@ public sealed partial class ConversationGrain(
             try
             {
                 _indexWrittenAt = Environment.TickCount64;
-                await index.UpsertAsync(Summary());
+                await index.UpsertAsync(Summary(), _indexExists);
+                _indexExists = true;
             }
             catch (Exception e)
             {

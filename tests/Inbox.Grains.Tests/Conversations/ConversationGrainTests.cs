@@ -111,6 +111,23 @@ public sealed class ConversationGrainTests(GrainClusterFixture fixture)
     }
 
     [Fact]
+    public async Task A_list_row_gone_from_storage_is_written_again_with_the_next_message()
+    {
+        // The grain replaces a row it knows is stored; if it is not there after all, the write falls back to an upsert.
+        var ct = TestContext.Current.CancellationToken;
+        var (organisationId, conversation, conversationId) = await NewConversationAsync();
+        await conversation.ReceiveAsync(new InboundMessage("gone-1", "First"));
+        var rows = fixture.Tables.GetTableClient(TableNames.Conversations);
+        await Eventually.TrueAsync(async () => (await rows.GetEntityIfExistsAsync<TableEntity>(organisationId, conversationId, cancellationToken: ct)).HasValue, TimeSpan.FromSeconds(10));
+        await rows.DeleteEntityAsync(organisationId, conversationId, cancellationToken: ct);
+
+        await Task.Delay(ConversationGrain.IndexEvery, ct);
+        await conversation.ReceiveAsync(new InboundMessage("gone-2", "Second"));
+        var row = (await rows.GetEntityAsync<TableEntity>(organisationId, conversationId, cancellationToken: ct)).Value;
+        Assert.Equal((2L, "Second"), (row.GetInt64("LastSequence")!.Value, row.GetString("LastMessagePreview")));
+    }
+
+    [Fact]
     public async Task An_id_seen_again_after_the_platforms_retry_period_is_a_new_message()
     {
         // No platform redelivers after 7 days (Meta's longest): the window ends a day after that, so the same id later
