@@ -202,7 +202,7 @@ public sealed partial class ConversationGrain(
         // hears back; the channel's report and the platform's status webhooks move it on.
         var platform = state.State.Platform != Platform.WebChat;
         var blocked = platform && state.State.BlockedAt is not null;
-        var (message, stored) = await AppendAsync(
+        var (message, _) = await AppendAsync(
             Draft(MessageKind.Outgoing, reply.Text, reply.AuthorId, reply.AuthorName, reply.ClientMessageId, blocked ? DeliveryStatus.Failed : platform ? DeliveryStatus.Pending : DeliveryStatus.Sent)
                 with
                 {
@@ -211,12 +211,8 @@ public sealed partial class ConversationGrain(
                     Notice = blocked
                         ? $"Not delivered: the customer cannot be reached on this channel (they blocked the business on {PlatformNames.Of(state.State.Platform)})."
                         : platform ? channel?.HoldNotice : null,
-                });
-        if (platform && stored && !blocked)
-        {
-            await QueueAsync(message);
-        }
-
+                },
+            next: platform && !blocked ? QueueAsync : null);
         return message;
     }
 
@@ -316,8 +312,11 @@ public sealed partial class ConversationGrain(
     /// <summary>
     /// Stores <paramref name="draft"/> as the next message, then publishes it as <paramref name="eventType"/>
     /// (message.created when null) and records <paramref name="note"/> in the audit log (the message's own entry when null).
+    /// <paramref name="next"/>, if any, runs once a new message is stored and published, while its audit entry and list
+    /// row are written.
     /// </summary>
-    private async Task<(MessageRecord Message, bool Stored)> AppendAsync(MessageRecord draft, string? eventType = null, AuditNote? note = null)
+    private async Task<(MessageRecord Message, bool Stored)> AppendAsync(
+        MessageRecord draft, string? eventType = null, AuditNote? note = null, Func<MessageRecord, Task>? next = null)
     {
         for (var attempt = 0; ; attempt++)
         {
@@ -330,7 +329,7 @@ public sealed partial class ConversationGrain(
             var message = draft with { Sequence = _lastSequence + 1 };
             if (await log.AppendAsync(_key.Key, message))
             {
-                await OnAppendedAsync(message, eventType ?? EventNames.MessageCreated, note ?? MessageNote(message));
+                await OnAppendedAsync(message, eventType ?? EventNames.MessageCreated, note ?? MessageNote(message), next);
                 return (message, true);
             }
 
@@ -345,16 +344,28 @@ public sealed partial class ConversationGrain(
         }
     }
 
-    private async Task OnAppendedAsync(MessageRecord message, string eventType, AuditNote note)
+    private async Task OnAppendedAsync(MessageRecord message, string eventType, AuditNote note, Func<MessageRecord, Task>? next)
     {
         Remember([message]);
 
         // Stored is enough for everyone watching to see it. The audit entry is in before the caller hears back; so is
-        // the list row, written together with it, unless a burst of messages defers it (see IndexSoonAsync).
+        // the list row, written together with it, unless a burst of messages defers it (see IndexSoonAsync). Neither
+        // holds up what comes next (a reply's way to its channel): a busy organisation's writes gather for a while.
         Publish(new InboxEvent(eventType, message.Sequence, Summary(), message));
         var indexed = IndexSoonAsync();
-        await audit.RecordAsync(_key.OrganisationId, note.Action, AuditSubjects.Conversation, _key.Id, note.Before, note.After);
-        await indexed;
+        var audited = audit.RecordAsync(_key.OrganisationId, note.Action, AuditSubjects.Conversation, _key.Id, note.Before, note.After);
+        try
+        {
+            if (next is not null)
+            {
+                await next(message);
+            }
+        }
+        finally
+        {
+            await audited;
+            await indexed;
+        }
     }
 
     /// <summary>Stores the grain's own state; the list row shows it, so the row is written with the next index write at once.</summary>
