@@ -61,7 +61,8 @@ public sealed class AuditStore(TableServiceClient tables)
 
             // The newest block changes with every append, even when only closed, so a writer that still thinks it open fails.
             var actions = new List<TableTransactionAction>(blocks.Count + 1);
-            if ((extension ?? (newest is { Legacy: false } ? AuditBlock.Close(partition, newest) : null)) is { } update)
+            var update = extension ?? (newest is { Legacy: false } ? AuditBlock.Close(partition, newest) : null);
+            if (update is not null)
             {
                 actions.Add(new TableTransactionAction(TableTransactionActionType.UpdateMerge, update, newest!.ETag));
             }

@@ -56,8 +56,8 @@ public sealed partial class ConversationGrain(
     // The index row being written, if any; see IndexAsync.
     private Task _indexing = Task.CompletedTask;
 
-    // When the index row was last written (Environment.TickCount64), and the write a burst of messages left for later.
-    private long _indexWrittenAt = long.MinValue / 2;
+    // When the index row may next be written at once, and the write a burst of messages left for later.
+    private readonly WritePace _indexPace = new(IndexEvery);
 
     // True once the list row is known to be stored (read at activation or written since): it is then replaced, not upserted.
     private bool _indexExists;
@@ -385,14 +385,14 @@ public sealed partial class ConversationGrain(
     /// </summary>
     private Task IndexSoonAsync()
     {
-        var wait = _indexWrittenAt + (long)IndexEvery.TotalMilliseconds - Environment.TickCount64;
-        if (_indexPrompt || wait <= 0 || !_indexing.IsCompleted)
+        var wait = _indexPace.Remaining;
+        if (_indexPrompt || wait <= TimeSpan.Zero || !_indexing.IsCompleted)
         {
             return IndexAsync();
         }
 
         _indexLater ??= this.RegisterGrainTimer(
-            static (self, _) => self.IndexLaterAsync(), this, new GrainTimerCreationOptions(TimeSpan.FromMilliseconds(wait), Timeout.InfiniteTimeSpan));
+            static (self, _) => self.IndexLaterAsync(), this, new GrainTimerCreationOptions(wait, Timeout.InfiniteTimeSpan));
         return Task.CompletedTask;
     }
 
@@ -617,7 +617,7 @@ public sealed partial class ConversationGrain(
             (_indexStale, _indexPrompt) = (false, false);
             try
             {
-                _indexWrittenAt = Environment.TickCount64;
+                _indexPace.Started();
                 await index.UpsertAsync(Summary(), _indexExists);
                 _indexExists = true;
             }

@@ -126,26 +126,27 @@ public sealed class ConversationIndex(TableServiceClient tables)
     {
         // A transaction may name a row once: the newest write of a row stands for the older ones in the same batch.
         var rows = batch.GroupBy(p => p.Entity.RowKey, StringComparer.Ordinal).ToList();
+        var newest = rows.ConvertAll(r => r.Last());
         try
         {
-            if (rows is [var row] && !row.Last().Exists)
+            if (newest is [{ Exists: false } row])
             {
-                await _table.UpsertEntityAsync(row.Last().Entity, TableUpdateMode.Replace);
+                await _table.UpsertEntityAsync(row.Entity, TableUpdateMode.Replace);
             }
-            else if (rows is [var known])
+            else if (newest is [var known])
             {
-                await _table.UpdateEntityAsync(known.Last().Entity, ETag.All, TableUpdateMode.Replace);
+                await _table.UpdateEntityAsync(known.Entity, ETag.All, TableUpdateMode.Replace);
             }
             else
             {
-                await _table.SubmitTransactionAsync(rows.Select(r => r.Last() is var newest && newest.Exists
-                    ? new TableTransactionAction(TableTransactionActionType.UpdateReplace, newest.Entity, ETag.All)
-                    : new TableTransactionAction(TableTransactionActionType.UpsertReplace, newest.Entity)));
+                await _table.SubmitTransactionAsync(newest.Select(p => p.Exists
+                    ? new TableTransactionAction(TableTransactionActionType.UpdateReplace, p.Entity, ETag.All)
+                    : new TableTransactionAction(TableTransactionActionType.UpsertReplace, p.Entity)));
             }
 
             batch.ForEach(p => p.Stored.TrySetResult());
         }
-        catch (Exception) when (rows.Count > 1 || rows[0].Last().Exists)
+        catch (Exception) when (newest is not [{ Exists: false }])
         {
             // One bad row fails its whole batch, and a row replaced that was not there fails alone: row by row, as upserts.
             await Task.WhenAll(rows.Select(WriteOneAsync));

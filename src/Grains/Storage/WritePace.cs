@@ -13,15 +13,21 @@ public sealed class WritePace(TimeSpan interval)
 
     public TimeSpan Interval { get; } = interval;
 
+    /// <summary>How long until the next write may start: zero when it may start now.</summary>
+    public TimeSpan Remaining =>
+        _lastWrite + (long)Interval.TotalMilliseconds - Environment.TickCount64 is var wait and > 0 ? TimeSpan.FromMilliseconds(wait) : TimeSpan.Zero;
+
+    /// <summary>Counts a write as started now.</summary>
+    public void Started() => _lastWrite = Environment.TickCount64;
+
     /// <summary>Completes when the next write may start, and counts it as started.</summary>
     public async Task NextAsync()
     {
-        var wait = _lastWrite + (long)Interval.TotalMilliseconds - Environment.TickCount64;
-        if (wait > 0)
+        if (Remaining is var wait && wait > TimeSpan.Zero)
         {
-            await Task.Delay(TimeSpan.FromMilliseconds(wait));
+            await Task.Delay(wait);
         }
 
-        _lastWrite = Environment.TickCount64;
+        Started();
     }
 }

@@ -11,7 +11,9 @@ public sealed class WritePaceTests
         var pace = new WritePace(TimeSpan.FromMilliseconds(300));
 
         // Nothing written yet: the first write starts at once, without even yielding.
+        Assert.Equal(TimeSpan.Zero, pace.Remaining);
         Assert.True(pace.NextAsync().IsCompleted);
+        Assert.True(pace.Remaining > TimeSpan.FromMilliseconds(200));
 
         // The next one, straight after, waits for the rest of the interval: changes arriving meanwhile share its request.
         var clock = Stopwatch.StartNew();
