@@ -49,21 +49,33 @@ public sealed class Azurite : IAsyncDisposable
         }
 
         var data = Directory.CreateTempSubdirectory("inbox-azurite-").FullName;
-        var (blob, queue, table) = (FreePort.Next(), FreePort.Next(), FreePort.Next());
-        var process = ServiceProcess.Start(
-            "azurite",
-            executable,
-            [
-                "--silent", "--disableTelemetry", "--skipApiVersionCheck", "--loose",
-                "--blobHost", "127.0.0.1", "--queueHost", "127.0.0.1", "--tableHost", "127.0.0.1",
-                "--blobPort", $"{blob}", "--queuePort", $"{queue}", "--tablePort", $"{table}",
-                .. (inMemory ? (string[])["--inMemoryPersistence"] : ["--location", data]),
-            ],
-            data,
-            new Dictionary<string, string>());
-        var azurite = new Azurite(process, data, blob, queue, table);
-        await process.WaitUntilAsync(azurite.IsListeningAsync, TimeSpan.FromSeconds(30));
-        return azurite;
+        for (var attempt = 1; ; attempt++)
+        {
+            // A free port can be taken by another process (a parallel test assembly) before Azurite binds it: then
+            // Azurite exits with EADDRINUSE, and it starts again on other ports.
+            var (blob, queue, table) = (FreePort.Next(), FreePort.Next(), FreePort.Next());
+            var process = ServiceProcess.Start(
+                "azurite",
+                executable,
+                [
+                    "--silent", "--disableTelemetry", "--skipApiVersionCheck", "--loose",
+                    "--blobHost", "127.0.0.1", "--queueHost", "127.0.0.1", "--tableHost", "127.0.0.1",
+                    "--blobPort", $"{blob}", "--queuePort", $"{queue}", "--tablePort", $"{table}",
+                    .. (inMemory ? (string[])["--inMemoryPersistence"] : ["--location", data]),
+                ],
+                data,
+                new Dictionary<string, string>());
+            var azurite = new Azurite(process, data, blob, queue, table);
+            try
+            {
+                await process.WaitUntilAsync(azurite.IsListeningAsync, TimeSpan.FromSeconds(30));
+                return azurite;
+            }
+            catch (InvalidOperationException e) when (attempt < 3 && e.Message.Contains("EADDRINUSE", StringComparison.Ordinal))
+            {
+                await process.DisposeAsync();
+            }
+        }
     }
 
     public async ValueTask DisposeAsync()
