@@ -19,24 +19,21 @@ namespace Inbox.Grains.Conversations;
 
 /// <summary>
 /// One conversation. Each message is appended to the message log (the truth) and published to everyone watching; then
-/// its audit entry and the conversation's row in the index are written, each batched with other conversations' writes
-/// (see <see cref="IndexAsync"/>). The last messages are kept in memory so the chat pane's first page needs no storage
+/// its audit entry is written, batched with other conversations' entries, and the conversation's list row is handed
+/// to the organisation's list writer, which stores it a while later with whatever changed meanwhile (see
+/// <see cref="IndexAsync"/>). The last messages are kept in memory so the chat pane's first page needs no storage
 /// read, and the external ids of the messages within the platforms' redelivery period, so a redelivery is recognised
 /// without a storage read or a marker row (see <see cref="RedeliveryWindow"/>).
 /// </summary>
 public sealed partial class ConversationGrain(
     [PersistentState(stateName: "conversation", storageName: GrainStorage.Name)] IPersistentState<ConversationState> state,
     MessageLog log,
-    ConversationIndex index,
     AuditTrail audit,
     IOptions<RoutingOptions> routingOptions,
     ILogger<ConversationGrain> logger,
     TimeProvider time) : Grain, IConversationGrain, IRemindable
 {
     private static readonly TimeSpan EarlyStatusLifetime = TimeSpan.FromMinutes(2);
-
-    /// <summary>How often a burst of messages rewrites the conversation's list row (see IndexSoonAsync).</summary>
-    internal static readonly TimeSpan IndexEvery = TimeSpan.FromSeconds(1);
 
     internal const int RecentCapacity = 20;
     private const int MaxPageSize = 100;
@@ -49,19 +46,12 @@ public sealed partial class ConversationGrain(
     private DateTimeOffset _lastActivityAt;
     private bool _indexStale;
 
-    // The stale row carries a change of the grain's own state (status, assignee, contact), written without waiting out
-    // a burst's pace; see SaveStateAsync and IndexSoonAsync.
-    private bool _indexPrompt;
-
-    // The index row being written, if any; see IndexAsync.
+    // The list row being handed to the list writer, if any; see IndexAsync.
     private Task _indexing = Task.CompletedTask;
 
-    // When the index row may next be written at once, and the write a burst of messages left for later.
-    private readonly WritePace _indexPace = new(IndexEvery);
-
-    // True once the list row is known to be stored (read at activation or written since): it is then replaced, not upserted.
+    // True once the list row is stored or on its way (read at activation or handed over since): it is then replaced,
+    // not upserted.
     private bool _indexExists;
-    private IGrainTimer? _indexLater;
 
     // Customers' files are downloaded one message after another, after the message is stored and answered.
     private Task _downloads = Task.CompletedTask;
@@ -77,14 +67,14 @@ public sealed partial class ConversationGrain(
             return;
         }
 
-        var indexed = await index.GetAsync(_key.OrganisationId, _key.Id, cancellationToken);
+        var indexed = await ListWriter().GetAsync(_key.Id);
         _indexExists = indexed is not null;
         _lastSequence = indexed?.LastSequence ?? 0;
         _lastPreview = indexed?.LastMessagePreview ?? "";
         _lastActivityAt = indexed?.LastActivityAt ?? state.State.CreatedAt;
 
-        // The index can lag the log by the messages whose index write failed; reading the log from a little before
-        // the indexed end finds them and fills the recent cache in the same query.
+        // The stored row lags the log by the messages since the list writer last stored it (or lost it in a crash);
+        // reading the log from a little before the stored end finds them and fills the recent cache in the same query.
         var recentFrom = Math.Max(1, _lastSequence - RecentCapacity + 1);
         if (recentFrom > 1)
         {
@@ -102,7 +92,7 @@ public sealed partial class ConversationGrain(
         _ = IndexAsync();
     }
 
-    // A graceful deactivation (idle, shutdown, rebalancing) writes the index row a change left pending.
+    // A graceful deactivation (idle, shutdown, rebalancing) hands over the list row a failed hand-over left stale.
     public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) => IndexAsync();
 
     public async Task<ConversationSummary> StartAsync(ConversationStart start)
@@ -348,11 +338,11 @@ public sealed partial class ConversationGrain(
     {
         Remember([message]);
 
-        // Stored is enough for everyone watching to see it. The audit entry is in before the caller hears back; so is
-        // the list row, written together with it, unless a burst of messages defers it (see IndexSoonAsync). Neither
-        // holds up what comes next (a reply's way to its channel): a busy organisation's writes gather for a while.
+        // Stored is enough for everyone watching to see it. The audit entry is in before the caller hears back, and the
+        // list shows the message. Neither holds up what comes next (a reply's way to its channel): a busy
+        // organisation's audit entries gather for a while.
         Publish(new InboxEvent(eventType, message.Sequence, Summary(), message));
-        var indexed = IndexSoonAsync();
+        var indexed = IndexAsync();
         var audited = audit.RecordAsync(_key.OrganisationId, note.Action, AuditSubjects.Conversation, _key.Id, note.Before, note.After);
         try
         {
@@ -368,41 +358,11 @@ public sealed partial class ConversationGrain(
         }
     }
 
-    /// <summary>Stores the grain's own state; the list row shows it, so the row is written with the next index write at once.</summary>
+    /// <summary>Stores the grain's own state; the list row shows it, so the row goes with the next index write.</summary>
     private async Task SaveStateAsync()
     {
         await state.WriteStateAsync();
-        (_indexStale, _indexPrompt) = (true, true);
-    }
-
-    /// <summary>
-    /// A message's change to the list row (preview, last activity, last sequence: all derived from the log). Written
-    /// at once, and awaited by the caller, when the row has not been written for <see cref="IndexEvery"/>, so a quiet
-    /// conversation's list row is current when its caller hears back. In a burst (a customer typing in fragments,
-    /// several messages a second) the row is written once that much time has passed, carrying every message in between:
-    /// one row write for the burst rather than one per message. A change of the grain's own state (a lifecycle
-    /// transition's notice) is written at once.
-    /// </summary>
-    private Task IndexSoonAsync()
-    {
-        var wait = _indexPace.Remaining;
-        if (_indexPrompt || wait <= TimeSpan.Zero || !_indexing.IsCompleted)
-        {
-            return IndexAsync();
-        }
-
-        _indexLater ??= this.RegisterGrainTimer(
-            static (self, _) => self.IndexLaterAsync(), this, new GrainTimerCreationOptions(wait, Timeout.InfiniteTimeSpan));
-        return Task.CompletedTask;
-    }
-
-    // Not awaited: the row's write waits on the organisation's batch, and the conversation's next message need not.
-    private Task IndexLaterAsync()
-    {
-        _indexLater?.Dispose();
-        _indexLater = null;
-        _ = IndexAsync();
-        return Task.CompletedTask;
+        _indexStale = true;
     }
 
     // The audit entry names the message, never its text: the log says who did what, the conversation holds what was said.
@@ -588,17 +548,19 @@ public sealed partial class ConversationGrain(
     [LoggerMessage(EventId = 4302, Level = LogLevel.Error, Message = "Downloading the files of message {Sequence} of conversation {Conversation} failed inside the inbox")]
     private partial void LogDownloadCrashed(Exception exception, string conversation, long sequence);
 
-    [LoggerMessage(EventId = 4303, Level = LogLevel.Warning, Message = "Writing the index row of conversation {Conversation} failed; it is written again with its next change")]
+    [LoggerMessage(EventId = 4303, Level = LogLevel.Warning, Message = "Handing the list row of conversation {Conversation} to its writer failed; it is handed over again with its next change")]
     private partial void LogIndexFailed(Exception exception, string conversation);
 
     [LoggerMessage(EventId = 4301, Level = LogLevel.Error, Message = "Sending message {Sequence} of conversation {Conversation} failed inside the inbox")]
     private partial void LogSendCrashed(Exception exception, string conversation, long sequence);
 
     /// <summary>
-    /// Brings the index row up to date; callers that answer a request await it, repairs do not. The row is derived from
-    /// the log and this grain's state, so it is written after them: while one write is in flight, later changes only
-    /// mark it stale and the next write carries them all. A failed write leaves it stale, to be written with the next
-    /// change or at deactivation; a reactivated grain reads the log past the indexed end and rewrites the row. Never throws.
+    /// Hands the list row to the organisation's list writer, which lists it at once and stores it a while later (see
+    /// <see cref="ConversationListWriterGrain"/>); callers that answer a request await it, repairs do not. The row is
+    /// derived from the log and this grain's state, so it goes after them: while one hand-over is in flight, later
+    /// changes only mark it stale and the next one carries them all, so the writer gets them in order. A failed
+    /// hand-over leaves it stale, to go with the next change or at deactivation; a reactivated grain reads the log past
+    /// the stored end and hands the row over again. Never throws.
     /// </summary>
     private Task IndexAsync()
     {
@@ -614,11 +576,10 @@ public sealed partial class ConversationGrain(
     {
         while (_indexStale)
         {
-            (_indexStale, _indexPrompt) = (false, false);
+            _indexStale = false;
             try
             {
-                _indexPace.Started();
-                await index.UpsertAsync(Summary(), _indexExists);
+                await ListWriter().WriteAsync(Summary(), _indexExists);
                 _indexExists = true;
             }
             catch (Exception e)
@@ -679,6 +640,8 @@ public sealed partial class ConversationGrain(
             _indexStale = true;
         }
     }
+
+    private IConversationListWriterGrain ListWriter() => GrainFactory.GetGrain<IConversationListWriterGrain>(_key.OrganisationId);
 
     private IChannelGrain Channel() => GrainFactory.GetGrain<IChannelGrain>(GrainKeys.Compose(_key.OrganisationId, state.State.ChannelId));
 

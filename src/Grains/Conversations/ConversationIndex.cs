@@ -7,18 +7,20 @@ using Inbox.Grains.Storage;
 namespace Inbox.Grains.Conversations;
 
 /// <summary>
-/// The organisation's conversation list as a table (PartitionKey = organisation), written by each conversation grain
-/// after its changes. It also holds the newest sequence the conversation has stored, which is how a reactivated
-/// conversation finds the end of its log without a grain-state write per message.
+/// The organisation's conversation list as a table (PartitionKey = organisation), written by the organisation's list
+/// writer (<see cref="ConversationListWriterGrain"/>) a while after each conversation's changes; reads lay the rows it
+/// has not stored yet over the table's. It also holds the newest sequence the conversation has stored, which is how a
+/// reactivated conversation finds the end of its log without a grain-state write per message (a row that lags the
+/// log only makes that read a little longer).
 /// </summary>
 /// <remarks>
 /// Rows are written in batches: an organisation's partition starts a write at most once per <see cref="Gather"/>
 /// (see <see cref="WritePace"/>), and the rows that arrive meanwhile, or while a write is in flight, go together as one
-/// entity-group transaction (up to 100 rows). A quiet organisation's row is written at once; a busy one pays one
-/// storage request for many conversations, and stays well inside Azure Table's 2,000 entities/s per partition for
-/// longer. A batch storage refuses is written again row by row, so one bad row costs only itself.
+/// entity-group transaction (up to 100 rows). The list writer hands over the rows that fall due together, so a busy
+/// organisation pays one storage request for many conversations, and stays well inside Azure Table's 2,000 entities/s
+/// per partition for longer. A batch storage refuses is written again row by row, so one bad row costs only itself.
 /// </remarks>
-public sealed class ConversationIndex(TableServiceClient tables)
+public sealed class ConversationIndex(TableServiceClient tables, IGrainFactory grains)
 {
     private const int MaxBatch = 100;
 
@@ -70,27 +72,35 @@ public sealed class ConversationIndex(TableServiceClient tables)
 
         // Table storage orders by RowKey only; the list is small per organisation until search and paging land,
         // so order in memory.
-        var all = new List<ConversationSummary>();
-        await foreach (var entity in _table.QueryAsync<ConversationEntity>(filter, cancellationToken: cancellationToken))
-        {
-            var summary = entity.ToSummary();
-            if (query.Matches(summary) && (visible is null || visible(summary)))
-            {
-                all.Add(summary);
-            }
-        }
-
+        var all = await ReadAsync(organisationId, filter, c => (query.Status is null || c.Status == query.Status) && query.Matches(c) && (visible is null || visible(c)), cancellationToken);
         return all.OrderByDescending(c => c.LastActivityAt).Take(query.Limit).ToList();
     }
 
     /// <summary>Every conversation of the organisation that is not resolved: what routing and the wallboard count.</summary>
-    public async Task<IReadOnlyList<ConversationSummary>> ListUnresolvedAsync(string organisationId, CancellationToken cancellationToken = default)
+    public Task<List<ConversationSummary>> ListUnresolvedAsync(string organisationId, CancellationToken cancellationToken = default) =>
+        ReadAsync(
+            organisationId,
+            TableClient.CreateQueryFilter($"PartitionKey eq {organisationId} and Status ne {nameof(ConversationStatus.Resolved)}"),
+            c => c.Status != ConversationStatus.Resolved,
+            cancellationToken);
+
+    /// <summary>
+    /// The stored rows that <paramref name="filter"/> selects, with the list writer's unwritten rows laid over them: an
+    /// unwritten row replaces its conversation's stored one, and counts if it <paramref name="matches"/>, whatever the
+    /// stored row says. The unwritten rows are asked for first: a row stored meanwhile is then read from the table.
+    /// </summary>
+    private async Task<List<ConversationSummary>> ReadAsync(
+        string organisationId, string filter, Func<ConversationSummary, bool> matches, CancellationToken cancellationToken)
     {
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {organisationId} and Status ne {nameof(ConversationStatus.Resolved)}");
-        var all = new List<ConversationSummary>();
+        var unwritten = await grains.GetGrain<IConversationListWriterGrain>(organisationId).UnwrittenAsync();
+        var newer = unwritten.ToDictionary(c => c.ConversationId, StringComparer.Ordinal);
+        var all = unwritten.Where(matches).ToList();
         await foreach (var entity in _table.QueryAsync<ConversationEntity>(filter, cancellationToken: cancellationToken))
         {
-            all.Add(entity.ToSummary());
+            if (!newer.ContainsKey(entity.RowKey) && entity.ToSummary() is var summary && matches(summary))
+            {
+                all.Add(summary);
+            }
         }
 
         return all;

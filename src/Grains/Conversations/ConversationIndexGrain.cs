@@ -5,8 +5,8 @@ using Orleans.Concurrency;
 namespace Inbox.Grains.Conversations;
 
 /// <summary>
-/// Reads the conversation list table, keeping only what the caller may see; stateless, so every silo answers list
-/// requests locally.
+/// Reads the conversation list (the stored rows, with the list writer's newer ones laid over them), keeping only what
+/// the caller may see; stateless, so every silo answers list requests locally.
 /// </summary>
 [StatelessWorker]
 public sealed class ConversationIndexGrain(ConversationIndex index) : Grain, IConversationIndexGrain

@@ -86,45 +86,78 @@ public sealed class ConversationGrainTests(GrainClusterFixture fixture)
     }
 
     [Fact]
-    public async Task The_list_row_is_current_when_a_quiet_conversation_answers_and_catches_up_after_a_burst()
+    public async Task The_list_shows_each_message_when_its_sender_hears_back_and_storage_follows_with_the_last()
     {
+        var ct = TestContext.Current.CancellationToken;
         var (organisationId, conversation, conversationId) = await NewConversationAsync();
+        var list = fixture.Inside.GetGrain<IConversationIndexGrain>(organisationId);
         var rows = fixture.Tables.GetTableClient(TableNames.Conversations);
-        async Task<(long Sequence, string Preview)> RowAsync()
-        {
-            var row = (await rows.GetEntityAsync<TableEntity>(organisationId, conversationId, cancellationToken: TestContext.Current.CancellationToken)).Value;
-            return (row.GetInt64("LastSequence")!.Value, row.GetString("LastMessagePreview"));
-        }
 
-        // Quiet for longer than the row's pace: the answer comes once the row shows the message.
-        await Task.Delay(ConversationGrain.IndexEvery, TestContext.Current.CancellationToken);
-        await conversation.ReceiveAsync(new InboundMessage("burst-0", "Hello"));
-        Assert.Equal((1L, "Hello"), await RowAsync());
-
-        // A customer typing in fragments: the row follows within its pace, with the last fragment.
+        // A customer typing in fragments: the list follows every one at once, whatever storage holds yet.
         for (var i = 1; i <= 5; i++)
         {
             await conversation.ReceiveAsync(new InboundMessage($"burst-{i}", $"fragment {i}"));
+            var listed = Assert.Single(await list.ListAsync(new ConversationQuery(null, 10)));
+            Assert.Equal(((long)i, $"fragment {i}"), (listed.LastSequence, listed.LastMessagePreview));
         }
 
-        await Eventually.TrueAsync(async () => await RowAsync() == (6L, "fragment 5"), TimeSpan.FromSeconds(10));
+        // The stored row follows within the writer's hold, carrying the last fragment.
+        await Eventually.TrueAsync(
+            async () => (await rows.GetEntityIfExistsAsync<TableEntity>(organisationId, conversationId, cancellationToken: ct)) is { HasValue: true } row
+                && (row.Value!.GetInt64("LastSequence"), row.Value.GetString("LastMessagePreview")) == (5L, "fragment 5"),
+            ConversationListWriterGrain.Hold + TimeSpan.FromSeconds(10));
+    }
+
+    [Fact]
+    public async Task The_list_writer_stores_every_row_it_holds_when_it_deactivates()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var (organisationId, conversation, conversationId) = await NewConversationAsync();
+        await conversation.ReceiveAsync(new InboundMessage("held-1", "Still in memory"));
+
+        await fixture.DeactivateAsync(fixture.Inside.GetGrain<IConversationListWriterGrain>(organisationId));
+
+        var row = (await fixture.Tables.GetTableClient(TableNames.Conversations).GetEntityAsync<TableEntity>(organisationId, conversationId, cancellationToken: ct)).Value;
+        Assert.Equal((1L, "Still in memory"), (row.GetInt64("LastSequence")!.Value, row.GetString("LastMessagePreview")));
+    }
+
+    [Fact]
+    public async Task An_unwritten_row_replaces_the_stored_one_in_the_list_and_its_filters()
+    {
+        // Storage still says open; the writer holds the conversation as resolved: the list and its filters go by the newer.
+        var organisationId = NewOrganisation();
+        var open = new ConversationSummary(
+            organisationId, GrainKeys.NewId("cv"), "ch_web", Platform.WebChat, "ct_1", "Ana", "visitor-1", ConversationStatus.Open, null,
+            3, "Is it fixed?", DateTimeOffset.UtcNow.AddMinutes(-5), DateTimeOffset.UtcNow.AddMinutes(-1));
+        await fixture.Tables.GetTableClient(TableNames.Conversations).AddEntityAsync(ConversationEntity.From(open), TestContext.Current.CancellationToken);
+        var list = fixture.Inside.GetGrain<IConversationIndexGrain>(organisationId);
+        Assert.Equal([open.ConversationId], (await list.ListAsync(new ConversationQuery(ConversationStatus.Open, 10))).Select(c => c.ConversationId));
+
+        await fixture.Inside.GetGrain<IConversationListWriterGrain>(organisationId).WriteAsync(open with { Status = ConversationStatus.Resolved, Revision = 1 }, stored: true);
+
+        Assert.Empty(await list.ListAsync(new ConversationQuery(ConversationStatus.Open, 10)));
+        var resolved = Assert.Single(await list.ListAsync(new ConversationQuery(ConversationStatus.Resolved, 10)));
+        Assert.Equal((open.ConversationId, 1L), (resolved.ConversationId, resolved.Revision));
+        Assert.Equal(ConversationStatus.Resolved, Assert.Single(await list.ListAsync(new ConversationQuery(null, 10))).Status);
     }
 
     [Fact]
     public async Task A_list_row_gone_from_storage_is_written_again_with_the_next_message()
     {
-        // The grain replaces a row it knows is stored; if it is not there after all, the write falls back to an upsert.
+        // The writer replaces a row it knows is stored; if it is not there after all, the write falls back to an upsert.
         var ct = TestContext.Current.CancellationToken;
         var (organisationId, conversation, conversationId) = await NewConversationAsync();
         await conversation.ReceiveAsync(new InboundMessage("gone-1", "First"));
         var rows = fixture.Tables.GetTableClient(TableNames.Conversations);
-        await Eventually.TrueAsync(async () => (await rows.GetEntityIfExistsAsync<TableEntity>(organisationId, conversationId, cancellationToken: ct)).HasValue, TimeSpan.FromSeconds(10));
+        var within = ConversationListWriterGrain.Hold + TimeSpan.FromSeconds(10);
+        await Eventually.TrueAsync(async () => (await rows.GetEntityIfExistsAsync<TableEntity>(organisationId, conversationId, cancellationToken: ct)).HasValue, within);
         await rows.DeleteEntityAsync(organisationId, conversationId, cancellationToken: ct);
 
-        await Task.Delay(ConversationGrain.IndexEvery, ct);
         await conversation.ReceiveAsync(new InboundMessage("gone-2", "Second"));
-        var row = (await rows.GetEntityAsync<TableEntity>(organisationId, conversationId, cancellationToken: ct)).Value;
-        Assert.Equal((2L, "Second"), (row.GetInt64("LastSequence")!.Value, row.GetString("LastMessagePreview")));
+        await Eventually.TrueAsync(
+            async () => (await rows.GetEntityIfExistsAsync<TableEntity>(organisationId, conversationId, cancellationToken: ct)) is { HasValue: true } row
+                && (row.Value!.GetInt64("LastSequence"), row.Value.GetString("LastMessagePreview")) == (2L, "Second"),
+            within);
     }
 
     [Fact]
