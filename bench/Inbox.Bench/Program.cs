@@ -2,7 +2,7 @@ using System.Globalization;
 using Inbox.Bench;
 
 // ./bench.sh [--seconds N] [--workers N] [--fan-out N,N,...] [--activations N] [--new-conversations N]
-//            [--routing-agents N] [--routing-conversations N] [--no-docs]:
+//            [--routing-agents N] [--routing-conversations N] [--latency-rate N] [--no-docs]:
 // every figure beside its limit, in one run on this machine.
 if (args is [BareHub.Argument, var url])
 {
@@ -42,11 +42,18 @@ for (var i = 0; i < args.Length; i++)
         case "--routing-conversations" when i + 1 < args.Length:
             scale = scale with { RoutingConversations = int.Parse(args[++i], CultureInfo.InvariantCulture) };
             break;
+        case "--latency-rate" when i + 1 < args.Length && double.TryParse(args[i + 1], CultureInfo.InvariantCulture, out var perSecond) && perSecond > 0:
+            scale = scale with { LatencyRate = perSecond };
+            i++;
+            break;
+        case "--latency-rate":
+            Console.Error.WriteLine($"--latency-rate takes the latency phase's rate in messages/s, a number above 0; '{(i + 1 < args.Length ? args[i + 1] : "")}' is not one.");
+            return 2;
         case "--no-docs":
             writeDocs = false;
             break;
         default:
-            Console.Error.WriteLine($"Unknown argument '{args[i]}'. Use --seconds N, --workers N, --fan-out N,N,..., --activations N, --new-conversations N, --routing-agents N, --routing-conversations N, --no-docs.");
+            Console.Error.WriteLine($"Unknown argument '{args[i]}'. Use --seconds N, --workers N, --fan-out N,N,..., --activations N, --new-conversations N, --routing-agents N, --routing-conversations N, --latency-rate N (messages/s, above 0), --no-docs.");
             return 2;
     }
 }
