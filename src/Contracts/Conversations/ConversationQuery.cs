@@ -14,9 +14,10 @@ public sealed record ConversationQuery(
     [property: Id(3)] bool Unassigned = false,
     [property: Id(4)] string? TeamId = null)
 {
-    /// <summary>True when <paramref name="conversation"/> passes the filters besides the status (which storage applies).</summary>
+    /// <summary>True when <paramref name="conversation"/> passes every filter (storage applies the status too, to read less).</summary>
     public bool Matches(ConversationSummary conversation) =>
-        (Assignee is null || conversation.AssigneeId == Assignee)
+        (Status is null || conversation.Status == Status)
+        && (Assignee is null || conversation.AssigneeId == Assignee)
         && (!Unassigned || conversation.AssigneeId is null)
         && (TeamId is null || conversation.TeamId == TeamId);
 }

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Azure;
 using Azure.Data.Tables;
 using Inbox.Contracts.Conversations;
@@ -14,45 +13,26 @@ namespace Inbox.Grains.Conversations;
 /// log only makes that read a little longer).
 /// </summary>
 /// <remarks>
-/// Rows are written in batches: an organisation's partition starts a write at most once per <see cref="Gather"/>
-/// (see <see cref="WritePace"/>), and the rows that arrive meanwhile, or while a write is in flight, go together as one
-/// entity-group transaction (up to 100 rows). The list writer hands over the rows that fall due together, so a busy
-/// organisation pays one storage request for many conversations, and stays well inside Azure Table's 2,000 entities/s
-/// per partition for longer. A batch storage refuses is written again row by row, so one bad row costs only itself.
+/// Rows are written in batches: the list writer hands over the rows that fall due together, and they go as entity-group
+/// transactions of up to 100 rows, so a busy organisation pays one storage request for many conversations and stays
+/// well inside Azure Table's 2,000 entities/s per partition for longer. A batch storage refuses is written again row by
+/// row, so one bad row costs only itself.
 /// </remarks>
 public sealed class ConversationIndex(TableServiceClient tables, IGrainFactory grains)
 {
     private const int MaxBatch = 100;
 
-    /// <summary>How often a busy organisation's partition starts a write: the longest a row waits for company.</summary>
-    internal static readonly TimeSpan Gather = TimeSpan.FromMilliseconds(50);
-
     private readonly TableClient _table = tables.GetTableClient(TableNames.Conversations);
-    private readonly ConcurrentDictionary<string, PartitionWrites> _partitions = new(StringComparer.Ordinal);
 
     /// <summary>
-    /// Writes the conversation's row; completes once it is stored. When the caller knows the row <paramref name="exists"/>,
-    /// it is replaced rather than upserted (If-Match: *): the same result, and one key lookup in the emulator instead of
-    /// two. A row that turns out to be missing is written again as an upsert.
+    /// Stores the rows of one organisation's conversations (one row each) and returns those that could not be stored,
+    /// with why. A row the caller knows <c>Exists</c> is replaced rather than upserted (If-Match: *): the same result,
+    /// and one key lookup in the emulator instead of two; one that turns out to be missing is written again as an upsert.
     /// </summary>
-    public Task UpsertAsync(ConversationSummary summary, bool exists = false)
+    public async Task<IReadOnlyList<(string ConversationId, Exception Error)>> WriteAsync(IReadOnlyList<(ConversationSummary Summary, bool Exists)> rows)
     {
-        var writes = _partitions.GetOrAdd(summary.OrganisationId, _ => new PartitionWrites());
-        var pending = new PendingRow(ConversationEntity.From(summary), exists);
-        bool start;
-        lock (writes)
-        {
-            writes.Pending.Add(pending);
-            (start, writes.Writing) = (!writes.Writing, true);
-        }
-
-        if (start)
-        {
-            // Off the caller's scheduler: the batch carries other grains' rows, and must not run on one of theirs.
-            _ = Task.Run(() => DrainAsync(writes));
-        }
-
-        return pending.Stored.Task;
+        var failed = await Task.WhenAll(rows.Chunk(MaxBatch).Select(WriteBatchAsync));
+        return [.. failed.SelectMany(f => f)];
     }
 
     /// <summary>The conversation's row, or null when it has none.</summary>
@@ -72,7 +52,7 @@ public sealed class ConversationIndex(TableServiceClient tables, IGrainFactory g
 
         // Table storage orders by RowKey only; the list is small per organisation until search and paging land,
         // so order in memory.
-        var all = await ReadAsync(organisationId, filter, c => (query.Status is null || c.Status == query.Status) && query.Matches(c) && (visible is null || visible(c)), cancellationToken);
+        var all = await ReadAsync(organisationId, filter, c => query.Matches(c) && (visible is null || visible(c)), cancellationToken);
         return all.OrderByDescending(c => c.LastActivityAt).Take(query.Limit).ToList();
     }
 
@@ -106,91 +86,49 @@ public sealed class ConversationIndex(TableServiceClient tables, IGrainFactory g
         return all;
     }
 
-    private async Task DrainAsync(PartitionWrites writes)
+    private async Task<IEnumerable<(string, Exception)>> WriteBatchAsync((ConversationSummary Summary, bool Exists)[] rows)
     {
-        while (true)
-        {
-            lock (writes)
-            {
-                if (writes.Pending.Count == 0)
-                {
-                    writes.Writing = false;
-                    return;
-                }
-            }
-
-            // Only this loop takes rows, so the pending ones are still there when the pace lets it write.
-            await writes.Pace.NextAsync();
-            List<PendingRow> batch;
-            lock (writes)
-            {
-                batch = writes.Pending.Take(MaxBatch).ToList();
-                writes.Pending.RemoveRange(0, batch.Count);
-            }
-
-            await WriteAsync(batch);
-        }
-    }
-
-    private async Task WriteAsync(List<PendingRow> batch)
-    {
-        // A transaction may name a row once: the newest write of a row stands for the older ones in the same batch.
-        var rows = batch.GroupBy(p => p.Entity.RowKey, StringComparer.Ordinal).ToList();
-        var newest = rows.ConvertAll(r => r.Last());
         try
         {
-            if (newest is [{ Exists: false } row])
+            if (rows is [(var row, false)])
             {
-                await _table.UpsertEntityAsync(row.Entity, TableUpdateMode.Replace);
+                await _table.UpsertEntityAsync(ConversationEntity.From(row), TableUpdateMode.Replace);
             }
-            else if (newest is [var known])
+            else if (rows is [(var known, true)])
             {
-                await _table.UpdateEntityAsync(known.Entity, ETag.All, TableUpdateMode.Replace);
+                await _table.UpdateEntityAsync(ConversationEntity.From(known), ETag.All, TableUpdateMode.Replace);
             }
             else
             {
-                await _table.SubmitTransactionAsync(newest.Select(p => p.Exists
-                    ? new TableTransactionAction(TableTransactionActionType.UpdateReplace, p.Entity, ETag.All)
-                    : new TableTransactionAction(TableTransactionActionType.UpsertReplace, p.Entity)));
+                await _table.SubmitTransactionAsync(rows.Select(r => r.Exists
+                    ? new TableTransactionAction(TableTransactionActionType.UpdateReplace, ConversationEntity.From(r.Summary), ETag.All)
+                    : new TableTransactionAction(TableTransactionActionType.UpsertReplace, ConversationEntity.From(r.Summary))));
             }
 
-            batch.ForEach(p => p.Stored.TrySetResult());
+            return [];
         }
-        catch (Exception) when (newest is not [{ Exists: false }])
+        catch (Exception) when (rows is not [(_, false)])
         {
             // One bad row fails its whole batch, and a row replaced that was not there fails alone: row by row, as upserts.
-            await Task.WhenAll(rows.Select(WriteOneAsync));
+            var retried = await Task.WhenAll(rows.Select(r => UpsertOneAsync(r.Summary)));
+            return retried.OfType<(string, Exception)>();
         }
         catch (Exception e)
         {
-            batch.ForEach(p => p.Stored.TrySetException(e));
+            return [(rows[0].Summary.ConversationId, e)];
         }
     }
 
-    private async Task WriteOneAsync(IGrouping<string, PendingRow> row)
+    private async Task<(string, Exception)?> UpsertOneAsync(ConversationSummary summary)
     {
         try
         {
-            await _table.UpsertEntityAsync(row.Last().Entity, TableUpdateMode.Replace);
-            row.ToList().ForEach(p => p.Stored.TrySetResult());
+            await _table.UpsertEntityAsync(ConversationEntity.From(summary), TableUpdateMode.Replace);
+            return null;
         }
         catch (Exception e)
         {
-            row.ToList().ForEach(p => p.Stored.TrySetException(e));
+            return (summary.ConversationId, e);
         }
-    }
-
-    private sealed class PartitionWrites
-    {
-        public List<PendingRow> Pending { get; } = [];
-
-        public WritePace Pace { get; } = new(Gather);
-
-        public bool Writing { get; set; }
-    }
-
-    private sealed record PendingRow(ConversationEntity Entity, bool Exists)
-    {
-        public TaskCompletionSource Stored { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }
 }

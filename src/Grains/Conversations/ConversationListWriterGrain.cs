@@ -50,7 +50,6 @@ public sealed partial class ConversationListWriterGrain(ConversationIndex index,
         if (_rows.TryGetValue(summary.ConversationId, out var row))
         {
             row.Summary = summary;
-            row.Version++;
         }
         else
         {
@@ -84,39 +83,41 @@ public sealed partial class ConversationListWriterGrain(ConversationIndex index,
     }
 
     // The rows go to the index together, so it stores them as one batch.
-    private Task WriteRowsAsync(List<UnwrittenRow> rows) => Task.WhenAll(rows.Select(WriteRowAsync));
-
-    private async Task WriteRowAsync(UnwrittenRow row)
+    private async Task WriteRowsAsync(List<UnwrittenRow> rows)
     {
-        var (summary, version) = (row.Summary, row.Version);
-        try
+        var written = rows.ConvertAll(r => (r.Summary, r.Stored));
+        var failed = (await index.WriteAsync(written)).ToDictionary(f => f.ConversationId, f => f.Error, StringComparer.Ordinal);
+        foreach (var (row, (summary, _)) in rows.Zip(written))
         {
-            await index.UpsertAsync(summary, row.Stored);
-            row.Stored = true;
-            if (row.Version == version)
+            if (failed.TryGetValue(summary.ConversationId, out var error))
+            {
+                LogWriteFailed(error, OrganisationId, summary.ConversationId);
+            }
+            else if (ReferenceEquals(row.Summary, summary))
             {
                 _rows.Remove(summary.ConversationId);
-                return;
+                continue;
             }
-        }
-        catch (Exception e)
-        {
-            LogWriteFailed(e, OrganisationId, summary.ConversationId);
-        }
+            else
+            {
+                row.Stored = true;
+            }
 
-        // Changed while it was written, or not written: it waits again, for company and for storage to recover.
-        row.Since = Environment.TickCount64;
+            // Changed while it was written, or not written: it waits again, for company and for storage to recover.
+            row.Since = Environment.TickCount64;
+        }
     }
 
     [LoggerMessage(EventId = 4305, Level = LogLevel.Warning, Message = "Storing the list row of conversation {Conversation} of organisation {Organisation} failed; it is tried again shortly")]
     private partial void LogWriteFailed(Exception exception, string organisation, string conversation);
 
-    /// <summary>A row newer than the stored one. <see cref="Stored"/>: a row of the conversation is known to be stored.</summary>
+    /// <summary>
+    /// A row newer than the stored one (each change brings a new summary, so the one written can be told from a later
+    /// one by reference). <see cref="Stored"/>: a row of the conversation is known to be stored.
+    /// </summary>
     private sealed class UnwrittenRow(ConversationSummary summary, bool stored, long since)
     {
         public ConversationSummary Summary { get; set; } = summary;
-
-        public long Version { get; set; }
 
         public bool Stored { get; set; } = stored;
 

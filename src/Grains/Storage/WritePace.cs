@@ -17,9 +17,6 @@ public sealed class WritePace(TimeSpan interval)
     public TimeSpan Remaining =>
         _lastWrite + (long)Interval.TotalMilliseconds - Environment.TickCount64 is var wait and > 0 ? TimeSpan.FromMilliseconds(wait) : TimeSpan.Zero;
 
-    /// <summary>Counts a write as started now.</summary>
-    public void Started() => _lastWrite = Environment.TickCount64;
-
     /// <summary>Completes when the next write may start, and counts it as started.</summary>
     public async Task NextAsync()
     {
@@ -28,6 +25,6 @@ public sealed class WritePace(TimeSpan interval)
             await Task.Delay(wait);
         }
 
-        Started();
+        _lastWrite = Environment.TickCount64;
     }
 }
