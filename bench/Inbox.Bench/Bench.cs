@@ -89,7 +89,8 @@ internal static partial class Bench
         }
 
         log.WriteLine("The inbox: Azurite + silo + gateway + simulator");
-        await using var system = await InboxSystem.StartAsync(inMemoryStorage: true);
+        using var storage = new StorageMonitor();
+        await using var system = await InboxSystem.StartAsync(inMemoryStorage: true, storageEnvironment: storage.Environment);
         using var admin = await system.SignInAsync(InboxSystem.AdminEmail, InboxSystem.AdminPassword);
         using var supervisor = await system.SignInAsync(InboxSystem.SupervisorEmail, InboxSystem.SupervisorPassword);
         var channel = await SimulatedChannel.ConnectAsync(admin, system.GatewayUrl, "whatsapp");
@@ -153,7 +154,9 @@ internal static partial class Bench
         await Task.Delay(Drain);
         sentAt.Clear();
         measuring = true;
+        var latencyFrom = Stopwatch.GetTimestamp();
         await Load.OpenLoopAsync(rate, phase, (_, intended) => SendAsync(intended));
+        var (storageHeld, storageBusy) = storage.Between(latencyFrom, Stopwatch.GetTimestamp());
         await Task.Delay(Drain);
         measuring = false;
 
@@ -197,7 +200,12 @@ internal static partial class Bench
             new(
                 $"latency webhook → agent at {rate:0}/s ({rateIs})",
                 [new("p50", Load.Milliseconds(latency, 50), "ms"), new("p99", Load.Milliseconds(latency, 99), "ms"), new("p99.9", Load.Milliseconds(latency, 99.9), "ms")],
-                [new("HTTP echo p50", Load.Milliseconds(httpEcho, 50), "ms"), new("HTTP echo p99", Load.Milliseconds(httpEcho, 99), "ms"), new("SignalR echo p50", Load.Milliseconds(hubEcho, 50), "ms"), new("SignalR echo p99", Load.Milliseconds(hubEcho, 99), "ms")],
+                [
+                    new("HTTP echo p50", Load.Milliseconds(httpEcho, 50), "ms"), new("HTTP echo p99", Load.Milliseconds(httpEcho, 99), "ms"),
+                    new("SignalR echo p50", Load.Milliseconds(hubEcho, 50), "ms"), new("SignalR echo p99", Load.Milliseconds(hubEcho, 99), "ms"),
+                    new("Azurite's event loop held at most", storageHeld, "ms"),
+                    new("Azurite's event loop busy", storageBusy, "%"),
+                ],
                 "p99 ≤ 50 ms, p99.9 ≤ 200 ms at half the maximum",
                 options.LatencyRate is not null ? null : latency.TotalCount > 0 && Load.Milliseconds(latency, 99) <= 50 && Load.Milliseconds(latency, 99.9) <= 200),
             replies.Row,

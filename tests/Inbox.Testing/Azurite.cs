@@ -39,8 +39,9 @@ public sealed class Azurite : IAsyncDisposable
     /// <summary>
     /// Starts a private Azurite on free ports. <paramref name="inMemory"/> keeps its data in memory only (no periodic
     /// saves of the whole database to disk, whose pauses grow with the data): what the benchmarks use.
+    /// <paramref name="environment"/> is added to its process's environment (the benchmarks preload a monitor with it).
     /// </summary>
-    public static async Task<Azurite> StartAsync(bool inMemory = false)
+    public static async Task<Azurite> StartAsync(bool inMemory = false, IReadOnlyDictionary<string, string>? environment = null)
     {
         var executable = Path.Combine(RepoPaths.Root, "node_modules", ".bin", "azurite");
         if (!File.Exists(executable))
@@ -64,7 +65,7 @@ public sealed class Azurite : IAsyncDisposable
                     .. (inMemory ? (string[])["--inMemoryPersistence"] : ["--location", data]),
                 ],
                 data,
-                new Dictionary<string, string>());
+                environment ?? new Dictionary<string, string>());
             var azurite = new Azurite(process, data, blob, queue, table);
             try
             {

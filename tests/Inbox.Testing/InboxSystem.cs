@@ -57,11 +57,16 @@ public sealed class InboxSystem : IAsyncDisposable
     /// <summary>
     /// Starts the system; <paramref name="clustering"/> is <c>AzureTable</c> (as deployed) or <c>Localhost</c>;
     /// <paramref name="gatewaySettings"/> are extra gateway settings (environment variable names);
-    /// <paramref name="inMemoryStorage"/> runs Azurite without disk persistence (see <see cref="Azurite.StartAsync"/>).
+    /// <paramref name="inMemoryStorage"/> runs Azurite without disk persistence and <paramref name="storageEnvironment"/> is
+    /// added to its environment (see <see cref="Azurite.StartAsync"/>).
     /// </summary>
-    public static async Task<InboxSystem> StartAsync(string clustering = "AzureTable", IReadOnlyDictionary<string, string>? gatewaySettings = null, bool inMemoryStorage = false)
+    public static async Task<InboxSystem> StartAsync(
+        string clustering = "AzureTable",
+        IReadOnlyDictionary<string, string>? gatewaySettings = null,
+        bool inMemoryStorage = false,
+        IReadOnlyDictionary<string, string>? storageEnvironment = null)
     {
-        var azurite = await Azurite.StartAsync(inMemoryStorage);
+        var azurite = await Azurite.StartAsync(inMemoryStorage, storageEnvironment);
         var simulator = await PlatformSimulator.StartAsync();
         var (siloPort, gatewayPort, siloHttpPort, gatewayHttpPort) = (FreePort.Next(), FreePort.Next(), FreePort.Next(), FreePort.Next());
         var cluster = new Dictionary<string, string>

@@ -1,0 +1,44 @@
+using System.Diagnostics;
+using System.Globalization;
+
+namespace Inbox.Bench;
+
+/// <summary>
+/// What the benchmark's Azurite went through, second by second (<c>azurite-monitor.js</c>, preloaded into its process):
+/// the longest its event loop was held (synchronous work, a major garbage collection, or the process waiting for a
+/// CPU on this shared machine) and how busy it was. Azurite is one Node thread, so while it is held no storage request is answered: a
+/// latency figure is read beside it.
+/// </summary>
+internal sealed class StorageMonitor : IDisposable
+{
+    private readonly string _path = Path.Combine(Path.GetTempPath(), $"inbox-bench-azurite-{Guid.NewGuid():N}.log");
+
+    /// <summary>The environment that preloads the monitor into Azurite's process.</summary>
+    public IReadOnlyDictionary<string, string> Environment => new Dictionary<string, string>
+    {
+        ["NODE_OPTIONS"] = $"--require \"{Path.Combine(AppContext.BaseDirectory, "azurite-monitor.js")}\"",
+        ["INBOX_BENCH_AZURITE_MONITOR"] = _path,
+    };
+
+    /// <summary>
+    /// The longest event-loop delay (ms) in the seconds between two <see cref="Stopwatch"/> timestamps, and the share of
+    /// them its event loop was busy (%); NaN when the monitor reported nothing (it did not load).
+    /// </summary>
+    public (double LongestDelay, double Busy) Between(long fromTicks, long toTicks)
+    {
+        // Each line covers the second before its time, on the monotonic clock Stopwatch reads (nanoseconds on Linux).
+        var (from, to) = (Nanoseconds(fromTicks), Nanoseconds(toTicks) + 1_000_000_000);
+        var seconds = File.Exists(_path)
+            ? File.ReadLines(_path)
+                .Select(line => line.Split(' '))
+                .Where(f => f.Length == 3 && long.TryParse(f[0], CultureInfo.InvariantCulture, out var t) && t > from && t <= to)
+                .Select(f => (Delay: double.Parse(f[1], CultureInfo.InvariantCulture), Busy: double.Parse(f[2], CultureInfo.InvariantCulture)))
+                .ToList()
+            : [];
+        return seconds.Count == 0 ? (double.NaN, double.NaN) : (seconds.Max(s => s.Delay), 100 * seconds.Average(s => s.Busy));
+    }
+
+    public void Dispose() => File.Delete(_path);
+
+    private static long Nanoseconds(long ticks) => (long)(ticks * (1_000_000_000.0 / Stopwatch.Frequency));
+}
