@@ -90,7 +90,7 @@ internal static partial class Bench
 
         log.WriteLine("The inbox: Azurite + silo + gateway + simulator");
         using var storage = new StorageMonitor();
-        await using var system = await InboxSystem.StartAsync(inMemoryStorage: true, storageEnvironment: storage.Environment);
+        await using var system = await InboxSystem.StartAsync(inMemoryStorage: true, storageEnvironment: storage.ProcessEnvironment);
         using var admin = await system.SignInAsync(InboxSystem.AdminEmail, InboxSystem.AdminPassword);
         using var supervisor = await system.SignInAsync(InboxSystem.SupervisorEmail, InboxSystem.SupervisorPassword);
         var channel = await SimulatedChannel.ConnectAsync(admin, system.GatewayUrl, "whatsapp");

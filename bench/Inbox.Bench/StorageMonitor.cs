@@ -6,19 +6,25 @@ namespace Inbox.Bench;
 /// <summary>
 /// What the benchmark's Azurite went through, second by second (<c>azurite-monitor.js</c>, preloaded into its process):
 /// the longest its event loop was held (synchronous work, a major garbage collection, or the process waiting for a
-/// CPU on this shared machine) and how busy it was. Azurite is one Node thread, so while it is held no storage request is answered: a
-/// latency figure is read beside it.
+/// CPU on this shared machine) and how busy it was. Azurite is one Node thread, so while it is held no storage request
+/// is answered: a latency figure is read beside it.
 /// </summary>
 internal sealed class StorageMonitor : IDisposable
 {
-    private readonly string _path = Path.Combine(Path.GetTempPath(), $"inbox-bench-azurite-{Guid.NewGuid():N}.log");
+    private readonly string _path;
 
-    /// <summary>The environment that preloads the monitor into Azurite's process.</summary>
-    public IReadOnlyDictionary<string, string> Environment => new Dictionary<string, string>
+    public StorageMonitor()
     {
-        ["NODE_OPTIONS"] = $"--require \"{Path.Combine(AppContext.BaseDirectory, "azurite-monitor.js")}\"",
-        ["INBOX_BENCH_AZURITE_MONITOR"] = _path,
-    };
+        _path = Path.Combine(Path.GetTempPath(), $"inbox-bench-azurite-{Guid.NewGuid():N}.log");
+        ProcessEnvironment = new Dictionary<string, string>
+        {
+            ["NODE_OPTIONS"] = $"--require \"{Path.Combine(AppContext.BaseDirectory, "azurite-monitor.js")}\"",
+            ["INBOX_BENCH_AZURITE_MONITOR"] = _path,
+        };
+    }
+
+    /// <summary>What Azurite's process needs in its environment to preload the monitor.</summary>
+    public IReadOnlyDictionary<string, string> ProcessEnvironment { get; }
 
     /// <summary>
     /// The longest event-loop delay (ms) in the seconds between two <see cref="Stopwatch"/> timestamps, and the share of
