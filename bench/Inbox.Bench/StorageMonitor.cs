@@ -6,8 +6,8 @@ namespace Inbox.Bench;
 /// <summary>
 /// What the benchmark's Azurite went through, second by second (<c>azurite-monitor.js</c>, preloaded into its process):
 /// the longest its event loop was held (synchronous work, a major garbage collection, or the process waiting for a
-/// CPU on this shared machine) and how busy it was. Azurite is one Node thread, so while it is held no storage request
-/// is answered: a latency figure is read beside it.
+/// CPU on this shared machine), how busy it was, and its garbage collections' pauses. Azurite is one Node thread, so
+/// while it is held no storage request is answered: a latency figure is read beside it.
 /// </summary>
 internal sealed class StorageMonitor : IDisposable
 {
@@ -27,24 +27,30 @@ internal sealed class StorageMonitor : IDisposable
     public IReadOnlyDictionary<string, string> ProcessEnvironment { get; }
 
     /// <summary>
-    /// The longest event-loop delay (ms) in the seconds between two <see cref="Stopwatch"/> timestamps, and the share of
-    /// them its event loop was busy (%); NaN when the monitor reported nothing (it did not load).
+    /// In the seconds between two <see cref="Stopwatch"/> timestamps: the longest event-loop delay (ms), the share of
+    /// them its event loop was busy (%), the longest garbage-collection pause (ms) and the share of them spent in
+    /// collection pauses (%); NaN when the monitor reported nothing (it did not load).
     /// </summary>
-    public (double LongestDelay, double Busy) Between(long fromTicks, long toTicks)
+    public StorageSeconds Between(long fromTicks, long toTicks)
     {
         // Each line covers the second before its time, on the monotonic clock Stopwatch reads (nanoseconds on Linux).
         var (from, to) = (Nanoseconds(fromTicks), Nanoseconds(toTicks) + 1_000_000_000);
         var seconds = File.Exists(_path)
             ? File.ReadLines(_path)
                 .Select(line => line.Split(' '))
-                .Where(f => f.Length == 3 && long.TryParse(f[0], CultureInfo.InvariantCulture, out var t) && t > from && t <= to)
-                .Select(f => (Delay: double.Parse(f[1], CultureInfo.InvariantCulture), Busy: double.Parse(f[2], CultureInfo.InvariantCulture)))
+                .Where(f => f.Length == 5 && long.TryParse(f[0], CultureInfo.InvariantCulture, out var t) && t > from && t <= to)
+                .Select(f => f[1..].Select(v => double.Parse(v, CultureInfo.InvariantCulture)).ToArray())
                 .ToList()
             : [];
-        return seconds.Count == 0 ? (double.NaN, double.NaN) : (seconds.Max(s => s.Delay), 100 * seconds.Average(s => s.Busy));
+        return seconds.Count == 0
+            ? new(double.NaN, double.NaN, double.NaN, double.NaN)
+            : new(seconds.Max(s => s[0]), 100 * seconds.Average(s => s[1]), seconds.Max(s => s[2]), seconds.Average(s => s[3]) / 10);
     }
 
     public void Dispose() => File.Delete(_path);
 
     private static long Nanoseconds(long ticks) => (long)(ticks * (1_000_000_000.0 / Stopwatch.Frequency));
 }
+
+/// <summary>What <see cref="StorageMonitor.Between"/> reports: milliseconds and percentages of the seconds it covers.</summary>
+internal sealed record StorageSeconds(double LongestDelay, double Busy, double LongestCollection, double InCollection);
