@@ -39,15 +39,21 @@ internal sealed class StorageMonitor : IDisposable
             ? File.ReadLines(_path)
                 .Select(line => line.Split(' '))
                 .Where(f => f.Length == 5 && long.TryParse(f[0], CultureInfo.InvariantCulture, out var t) && t > from && t <= to)
-                .Select(f => f[1..].Select(v => double.Parse(v, CultureInfo.InvariantCulture)).ToArray())
+                .Select(f => (Delay: Number(f[1]), Busy: Number(f[2]), LongestCollection: Number(f[3]), Collections: Number(f[4])))
                 .ToList()
             : [];
         return seconds.Count == 0
             ? new(double.NaN, double.NaN, double.NaN, double.NaN)
-            : new(seconds.Max(s => s[0]), 100 * seconds.Average(s => s[1]), seconds.Max(s => s[2]), seconds.Average(s => s[3]) / 10);
+            : new(
+                seconds.Max(s => s.Delay),
+                100 * seconds.Average(s => s.Busy),
+                seconds.Max(s => s.LongestCollection),
+                100 * seconds.Average(s => s.Collections / 1000)); // milliseconds of pauses in each second, as a share of it
     }
 
     public void Dispose() => File.Delete(_path);
+
+    private static double Number(string value) => double.Parse(value, CultureInfo.InvariantCulture);
 
     private static long Nanoseconds(long ticks) => (long)(ticks * (1_000_000_000.0 / Stopwatch.Frequency));
 }
