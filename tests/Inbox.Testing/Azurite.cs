@@ -50,10 +50,8 @@ public sealed class Azurite : IAsyncDisposable
         }
 
         var data = Directory.CreateTempSubdirectory("inbox-azurite-").FullName;
-        for (var attempt = 1; ; attempt++)
+        return await ServiceProcess.StartOnFreePortsAsync(async () =>
         {
-            // A free port can be taken by another process (a parallel test assembly) before Azurite binds it: then
-            // Azurite exits with EADDRINUSE, and it starts again on other ports.
             var (blob, queue, table) = (FreePort.Next(), FreePort.Next(), FreePort.Next());
             var process = ServiceProcess.Start(
                 "azurite",
@@ -72,11 +70,12 @@ public sealed class Azurite : IAsyncDisposable
                 await process.WaitUntilAsync(azurite.IsListeningAsync, TimeSpan.FromSeconds(30));
                 return azurite;
             }
-            catch (InvalidOperationException e) when (attempt < 3 && e.Message.Contains("EADDRINUSE", StringComparison.Ordinal))
+            catch
             {
                 await process.DisposeAsync();
+                throw;
             }
-        }
+        });
     }
 
     public async ValueTask DisposeAsync()

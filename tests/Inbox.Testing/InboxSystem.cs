@@ -68,71 +68,92 @@ public sealed class InboxSystem : IAsyncDisposable
     {
         var azurite = await Azurite.StartAsync(inMemoryStorage, storageEnvironment);
         var simulator = await PlatformSimulator.StartAsync();
-        var (siloPort, gatewayPort, siloHttpPort, gatewayHttpPort) = (FreePort.Next(), FreePort.Next(), FreePort.Next(), FreePort.Next());
-        var cluster = new Dictionary<string, string>
+        try
         {
-            ["DOTNET_ENVIRONMENT"] = "Production",
-            ["ASPNETCORE_ENVIRONMENT"] = "Production",
-            ["Inbox__Storage__ConnectionString"] = azurite.ConnectionString,
-            ["Inbox__DataProtection__CertificatePath"] = azurite.DataProtectionCertificatePath,
-            ["Inbox__DataProtection__CreateCertificateIfMissing"] = "true",
-            ["Inbox__Cluster__Mode"] = clustering,
-            ["Inbox__Cluster__ClusterId"] = "test",
-            ["Inbox__Cluster__ServiceId"] = "test",
-            ["Inbox__Cluster__SiloPort"] = $"{siloPort}",
-            ["Inbox__Cluster__GatewayPort"] = $"{gatewayPort}",
-        };
-        var siloEnvironment = new Dictionary<string, string>(cluster)
-        {
-            ["Urls"] = $"http://127.0.0.1:{siloHttpPort}",
-            ["Inbox__Seed__Enabled"] = "true",
-            ["Inbox__Seed__Organisations__1__OrganisationId"] = OtherOrganisationId,
-            ["Inbox__Seed__Organisations__1__Name"] = "Globex",
-            ["Inbox__Seed__Organisations__1__WebChat__0__ChannelId"] = "web",
-            ["Inbox__Seed__Organisations__1__WebChat__0__Name"] = "Globex website",
-            ["Inbox__Seed__Organisations__1__WebChat__0__WebsiteToken"] = OtherWebsiteToken,
-            ["Inbox__Seed__Organisations__1__Users__0__UserId"] = "u_admin",
-            ["Inbox__Seed__Organisations__1__Users__0__Name"] = "Olga Admin",
-            ["Inbox__Seed__Organisations__1__Users__0__Email"] = OtherAdminEmail,
-            ["Inbox__Seed__Organisations__1__Users__0__Role"] = "Admin",
-            ["Inbox__Seed__Organisations__1__Users__0__Password"] = OtherAdminPassword,
-            ["Inbox__Seed__Organisations__1__Users__0__Channels__0"] = "web",
-        };
-        siloEnvironment["Inbox__Channels__PublicMediaUrl"] = $"http://127.0.0.1:{gatewayHttpPort}/";
-        foreach (var (name, value) in simulator.SiloSettings)
-        {
-            siloEnvironment[name] = value;
+            return await StartProcessesAsync(azurite, simulator, clustering, gatewaySettings);
         }
-
-        var silo = await StartSiloAsync(siloEnvironment, siloHttpPort);
-
-        var gatewayUrl = new Uri($"http://127.0.0.1:{gatewayHttpPort}/");
-        var gatewayEnvironment = new Dictionary<string, string>(cluster)
+        catch
         {
-            ["Urls"] = gatewayUrl.ToString().TrimEnd('/'),
-
-            // Every test signs in from 127.0.0.1; the abuse limits have their own tests with small limits.
-            ["Inbox__RateLimits__SignInPerMinute"] = "10000",
-            ["Inbox__RateLimits__WidgetConnectionsPerMinute"] = "10000",
-        };
-        foreach (var (name, value) in gatewaySettings ?? new Dictionary<string, string>())
-        {
-            gatewayEnvironment[name] = value;
+            await simulator.DisposeAsync();
+            await azurite.DisposeAsync();
+            throw;
         }
-
-        var gateway = ServiceProcess.StartProject("Gateway", gatewayEnvironment);
-        await gateway.WaitForHttpAsync(new Uri(gatewayUrl, "health/ready"), StartTimeout);
-        return new InboxSystem(azurite, simulator, silo, gateway, siloEnvironment, siloHttpPort, gatewayUrl) { _gatewayEnvironment = gatewayEnvironment };
     }
+
+    private static async Task<InboxSystem> StartProcessesAsync(Azurite azurite, PlatformSimulator simulator, string clustering, IReadOnlyDictionary<string, string>? gatewaySettings) =>
+        await ServiceProcess.StartOnFreePortsAsync(async () =>
+        {
+            var (siloPort, gatewayPort, siloHttpPort, gatewayHttpPort) = (FreePort.Next(), FreePort.Next(), FreePort.Next(), FreePort.Next());
+            var cluster = new Dictionary<string, string>
+            {
+                ["DOTNET_ENVIRONMENT"] = "Production",
+                ["ASPNETCORE_ENVIRONMENT"] = "Production",
+                ["Inbox__Storage__ConnectionString"] = azurite.ConnectionString,
+                ["Inbox__DataProtection__CertificatePath"] = azurite.DataProtectionCertificatePath,
+                ["Inbox__DataProtection__CreateCertificateIfMissing"] = "true",
+                ["Inbox__Cluster__Mode"] = clustering,
+                ["Inbox__Cluster__ClusterId"] = "test",
+                ["Inbox__Cluster__ServiceId"] = "test",
+                ["Inbox__Cluster__SiloPort"] = $"{siloPort}",
+                ["Inbox__Cluster__GatewayPort"] = $"{gatewayPort}",
+            };
+            var siloEnvironment = new Dictionary<string, string>(cluster)
+            {
+                ["Urls"] = $"http://127.0.0.1:{siloHttpPort}",
+                ["Inbox__Seed__Enabled"] = "true",
+                ["Inbox__Seed__Organisations__1__OrganisationId"] = OtherOrganisationId,
+                ["Inbox__Seed__Organisations__1__Name"] = "Globex",
+                ["Inbox__Seed__Organisations__1__WebChat__0__ChannelId"] = "web",
+                ["Inbox__Seed__Organisations__1__WebChat__0__Name"] = "Globex website",
+                ["Inbox__Seed__Organisations__1__WebChat__0__WebsiteToken"] = OtherWebsiteToken,
+                ["Inbox__Seed__Organisations__1__Users__0__UserId"] = "u_admin",
+                ["Inbox__Seed__Organisations__1__Users__0__Name"] = "Olga Admin",
+                ["Inbox__Seed__Organisations__1__Users__0__Email"] = OtherAdminEmail,
+                ["Inbox__Seed__Organisations__1__Users__0__Role"] = "Admin",
+                ["Inbox__Seed__Organisations__1__Users__0__Password"] = OtherAdminPassword,
+                ["Inbox__Seed__Organisations__1__Users__0__Channels__0"] = "web",
+            };
+            siloEnvironment["Inbox__Channels__PublicMediaUrl"] = $"http://127.0.0.1:{gatewayHttpPort}/";
+            foreach (var (name, value) in simulator.SiloSettings)
+            {
+                siloEnvironment[name] = value;
+            }
+
+            var gatewayUrl = new Uri($"http://127.0.0.1:{gatewayHttpPort}/");
+            var gatewayEnvironment = new Dictionary<string, string>(cluster)
+            {
+                ["Urls"] = gatewayUrl.ToString().TrimEnd('/'),
+
+                // Every test signs in from 127.0.0.1; the abuse limits have their own tests with small limits.
+                ["Inbox__RateLimits__SignInPerMinute"] = "10000",
+                ["Inbox__RateLimits__WidgetConnectionsPerMinute"] = "10000",
+            };
+            foreach (var (name, value) in gatewaySettings ?? new Dictionary<string, string>())
+            {
+                gatewayEnvironment[name] = value;
+            }
+
+            // The silo's ports and the gateway's are picked together (the silo links media to the gateway's address),
+            // so a port taken before either binds it starts both again on new ones.
+            var silo = await StartSiloAsync(siloEnvironment, siloHttpPort);
+            try
+            {
+                var gateway = await StartGatewayAsync(gatewayEnvironment, gatewayUrl);
+                return new InboxSystem(azurite, simulator, silo, gateway, siloEnvironment, siloHttpPort, gatewayUrl) { _gatewayEnvironment = gatewayEnvironment };
+            }
+            catch
+            {
+                await silo.DisposeAsync();
+                throw;
+            }
+        });
 
     /// <summary>Starts one more gateway on the same cluster and storage, as scaling out does; the caller disposes it.</summary>
-    public async Task<(ServiceProcess Gateway, Uri Url)> StartAnotherGatewayAsync()
+    public async Task<(ServiceProcess Gateway, Uri Url)> StartAnotherGatewayAsync() => await ServiceProcess.StartOnFreePortsAsync(async () =>
     {
         var url = new Uri($"http://127.0.0.1:{FreePort.Next()}/");
-        var gateway = ServiceProcess.StartProject("Gateway", new Dictionary<string, string>(_gatewayEnvironment) { ["Urls"] = url.ToString().TrimEnd('/') });
-        await gateway.WaitForHttpAsync(new Uri(url, "health/ready"), StartTimeout);
-        return (gateway, url);
-    }
+        return (await StartGatewayAsync(new Dictionary<string, string>(_gatewayEnvironment) { ["Urls"] = url.ToString().TrimEnd('/') }, url), url);
+    });
 
     /// <summary>Stops the silo gracefully and starts it again on the same ports and storage.</summary>
     public async Task RestartSiloAsync()
@@ -158,10 +179,25 @@ public sealed class InboxSystem : IAsyncDisposable
         await Azurite.DisposeAsync();
     }
 
-    private static async Task<ServiceProcess> StartSiloAsync(Dictionary<string, string> environment, int httpPort)
+    // Both dispose the process when it does not become ready, so a start on other ports leaves nothing behind.
+    private static async Task<ServiceProcess> StartSiloAsync(Dictionary<string, string> environment, int httpPort) =>
+        await StartReadyAsync("Silo", environment, new Uri($"http://127.0.0.1:{httpPort}/health/ready"));
+
+    private static async Task<ServiceProcess> StartGatewayAsync(Dictionary<string, string> environment, Uri url) =>
+        await StartReadyAsync("Gateway", environment, new Uri(url, "health/ready"));
+
+    private static async Task<ServiceProcess> StartReadyAsync(string project, Dictionary<string, string> environment, Uri readiness)
     {
-        var silo = ServiceProcess.StartProject("Silo", environment);
-        await silo.WaitForHttpAsync(new Uri($"http://127.0.0.1:{httpPort}/health/ready"), StartTimeout);
-        return silo;
+        var process = ServiceProcess.StartProject(project, environment);
+        try
+        {
+            await process.WaitForHttpAsync(readiness, StartTimeout);
+            return process;
+        }
+        catch
+        {
+            await process.DisposeAsync();
+            throw;
+        }
     }
 }

@@ -95,6 +95,27 @@ public sealed class ServiceProcess : IAsyncDisposable
         return Start(project.ToLowerInvariant(), "dotnet", [assembly], RepoPaths.ProjectDirectory(project), environment);
     }
 
+    /// <summary>
+    /// Runs <paramref name="start"/>, which picks free ports, starts processes on them and waits until they are ready,
+    /// and runs it again (up to three times in all) if a process exited with "address already in use": a port picked
+    /// free can be taken by another process (a parallel test assembly) before ours binds it. <paramref name="start"/>
+    /// picks its ports afresh on every call and disposes what it started when it fails.
+    /// </summary>
+    public static async Task<T> StartOnFreePortsAsync<T>(Func<Task<T>> start)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await start();
+            }
+            catch (InvalidOperationException e) when (attempt < 3 && IsPortTaken(e))
+            {
+                // Other ports next time.
+            }
+        }
+    }
+
     /// <summary>Waits until <paramref name="ready"/> returns true, failing early with the output if the process dies.</summary>
     public async Task WaitUntilAsync(Func<Task<bool>> ready, TimeSpan timeout)
     {
@@ -169,6 +190,10 @@ public sealed class ServiceProcess : IAsyncDisposable
             await _log.DisposeAsync();
         }
     }
+
+    // Kestrel and Orleans say "address already in use"; Node (Azurite) says "EADDRINUSE: address already in use".
+    private static bool IsPortTaken(InvalidOperationException e) =>
+        e.Message.Contains("address already in use", StringComparison.OrdinalIgnoreCase) || e.Message.Contains("EADDRINUSE", StringComparison.Ordinal);
 
     private void Keep(string? line)
     {
