@@ -1,4 +1,5 @@
 using Inbox.Contracts.Conversations;
+using Inbox.Contracts.Grains;
 using Inbox.Contracts.Keys;
 using Inbox.Contracts.Messages;
 
@@ -17,12 +18,12 @@ public static class CustomerMessages
     {
         try
         {
-            return (current, await grains.GetGrain<IConversationGrain>(GrainKeys.Compose(organisationId, current.ConversationId)).ReceiveAsync(message));
+            return (current, await grains.Get<IConversationGrain>(GrainKeys.Compose(organisationId, current.ConversationId)).ReceiveAsync(message));
         }
         catch (ConversationClosedException)
         {
             var next = await identity.StartNextConversationAsync(current.ConversationId, platform, displayName);
-            return (next, await grains.GetGrain<IConversationGrain>(GrainKeys.Compose(organisationId, next.ConversationId)).ReceiveAsync(message));
+            return (next, await grains.Get<IConversationGrain>(GrainKeys.Compose(organisationId, next.ConversationId)).ReceiveAsync(message));
         }
     }
 }

@@ -1,3 +1,4 @@
+using Inbox.Contracts.Grains;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -158,5 +159,5 @@ public static class AuditApi
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 
     private static IAuditReaderGrain Reader(IGrainFactory grains, HttpContext http) =>
-        grains.GetGrain<IAuditReaderGrain>(CurrentUser.From(http.User).OrganisationId);
+        grains.Get<IAuditReaderGrain>(CurrentUser.From(http.User).OrganisationId);
 }

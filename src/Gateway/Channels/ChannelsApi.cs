@@ -1,5 +1,6 @@
 using Inbox.Channels;
 using Inbox.Contracts.Channels;
+using Inbox.Contracts.Grains;
 using Inbox.Contracts.Keys;
 using Inbox.Contracts.Organisations;
 using Inbox.Contracts.Security;
@@ -60,8 +61,8 @@ public static class ChannelsApi
     public static async Task<Ok<ChannelList>> ListAsync(IGrainFactory grains, HttpContext http)
     {
         var organisationId = CurrentUser.From(http.User).OrganisationId;
-        var organisation = await grains.GetGrain<IOrganisationGrain>(organisationId).GetAsync();
-        var details = await Task.WhenAll((organisation?.ChannelIds ?? []).Select(id => grains.GetGrain<IChannelGrain>(GrainKeys.Compose(organisationId, id)).GetDetailsAsync()));
+        var organisation = await grains.Get<IOrganisationGrain>(organisationId).GetAsync();
+        var details = await Task.WhenAll((organisation?.ChannelIds ?? []).Select(id => grains.Get<IChannelGrain>(GrainKeys.Compose(organisationId, id)).GetDetailsAsync()));
         return TypedResults.Ok(new ChannelList(details.OfType<ChannelDetails>().OrderBy(c => c.Channel.Name, StringComparer.CurrentCultureIgnoreCase).ToList()));
     }
 
@@ -92,7 +93,7 @@ public static class ChannelsApi
         }
 
         var organisationId = CurrentUser.From(http.User).OrganisationId;
-        var channel = grains.GetGrain<IChannelGrain>(GrainKeys.Compose(organisationId, channelId));
+        var channel = grains.Get<IChannelGrain>(GrainKeys.Compose(organisationId, channelId));
         ChannelDetails details;
         if (platform == Platform.WebChat)
         {
@@ -116,21 +117,21 @@ public static class ChannelsApi
     /// <summary>Turns a channel off or on again; answers the channel as it is now.</summary>
     public static async Task<Results<Ok<ChannelDetails>, ProblemHttpResult>> SetEnabledAsync(string channelId, bool enabled, IGrainFactory grains, HttpContext http) =>
         GrainKeys.IsValidId(channelId)
-            ? TypedResults.Ok(await grains.GetGrain<IChannelGrain>(GrainKeys.Compose(CurrentUser.From(http.User).OrganisationId, channelId)).SetEnabledAsync(enabled))
+            ? TypedResults.Ok(await grains.Get<IChannelGrain>(GrainKeys.Compose(CurrentUser.From(http.User).OrganisationId, channelId)).SetEnabledAsync(enabled))
             : Problems.NotFound("channel", channelId);
 
     /// <summary>Every channel's sending health: status, queue, pace, last error.</summary>
     public static async Task<Ok<HealthList>> HealthListAsync(IGrainFactory grains, HttpContext http)
     {
         var organisationId = CurrentUser.From(http.User).OrganisationId;
-        var organisation = await grains.GetGrain<IOrganisationGrain>(organisationId).GetAsync();
-        var health = await Task.WhenAll((organisation?.ChannelIds ?? []).Select(id => grains.GetGrain<IChannelGrain>(GrainKeys.Compose(organisationId, id)).GetHealthAsync()));
+        var organisation = await grains.Get<IOrganisationGrain>(organisationId).GetAsync();
+        var health = await Task.WhenAll((organisation?.ChannelIds ?? []).Select(id => grains.Get<IChannelGrain>(GrainKeys.Compose(organisationId, id)).GetHealthAsync()));
         return TypedResults.Ok(new HealthList(health.OfType<ChannelHealth>().OrderBy(h => h.Channel.Name, StringComparer.CurrentCultureIgnoreCase).ToList()));
     }
 
     /// <summary>One channel's sending health.</summary>
     public static async Task<Results<Ok<ChannelHealth>, ProblemHttpResult>> HealthAsync(string channelId, IGrainFactory grains, HttpContext http) =>
-        GrainKeys.IsValidId(channelId) && await grains.GetGrain<IChannelGrain>(GrainKeys.Compose(CurrentUser.From(http.User).OrganisationId, channelId)).GetHealthAsync() is { } health
+        GrainKeys.IsValidId(channelId) && await grains.Get<IChannelGrain>(GrainKeys.Compose(CurrentUser.From(http.User).OrganisationId, channelId)).GetHealthAsync() is { } health
             ? TypedResults.Ok(health)
             : Problems.NotFound("channel", channelId);
 
@@ -143,7 +144,7 @@ public static class ChannelsApi
         }
 
         return GrainKeys.IsValidId(channelId)
-            ? TypedResults.Ok(await grains.GetGrain<IChannelGrain>(GrainKeys.Compose(CurrentUser.From(http.User).OrganisationId, channelId)).SetRateAsync(request.PerSecond))
+            ? TypedResults.Ok(await grains.Get<IChannelGrain>(GrainKeys.Compose(CurrentUser.From(http.User).OrganisationId, channelId)).SetRateAsync(request.PerSecond))
             : Problems.NotFound("channel", channelId);
     }
 
@@ -160,7 +161,7 @@ public static class ChannelsApi
             return Problems.NotFound("channel", channelId);
         }
 
-        var channel = grains.GetGrain<IChannelGrain>(GrainKeys.Compose(CurrentUser.From(http.User).OrganisationId, channelId));
+        var channel = grains.Get<IChannelGrain>(GrainKeys.Compose(CurrentUser.From(http.User).OrganisationId, channelId));
         return TypedResults.Ok(await channel.SetCredentialsAsync(credentials));
     }
 }

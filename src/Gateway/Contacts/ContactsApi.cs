@@ -1,4 +1,5 @@
 using Inbox.Contracts.Contacts;
+using Inbox.Contracts.Grains;
 using Inbox.Contracts.Keys;
 using Inbox.Contracts.Security;
 using Inbox.Gateway.Infrastructure;
@@ -39,7 +40,7 @@ public static class ContactsApi
     }
 
     private static IContactGrain? Contact(IGrainFactory grains, HttpContext http, string contactId) =>
-        GrainKeys.IsValidId(contactId) ? grains.GetGrain<IContactGrain>(GrainKeys.Compose(CurrentUser.From(http.User).OrganisationId, contactId)) : null;
+        GrainKeys.IsValidId(contactId) ? grains.Get<IContactGrain>(GrainKeys.Compose(CurrentUser.From(http.User).OrganisationId, contactId)) : null;
 
     private static ProblemHttpResult NotFound(string contactId) => Problems.NotFound("contact", contactId);
 }

@@ -1,4 +1,5 @@
 using Inbox.Contracts.Conversations;
+using Inbox.Contracts.Grains;
 using Inbox.Contracts.Keys;
 using Inbox.Contracts.Messages;
 using Inbox.Contracts.Security;
@@ -98,7 +99,7 @@ public static class ConversationsApi
 
         var user = CurrentUser.From(http.User);
         var query = new ConversationQuery(filter, limit, assignee switch { "me" => user.UserId, "none" or null => null, _ => assignee }, assignee == "none", team);
-        var items = await grains.GetGrain<IConversationIndexGrain>(user.OrganisationId).ListAsync(query);
+        var items = await grains.Get<IConversationIndexGrain>(user.OrganisationId).ListAsync(query);
         return TypedResults.Ok(new ConversationList(items));
     }
 
@@ -224,7 +225,7 @@ public static class ConversationsApi
     // organisation is not found either.
     internal static IConversationGrain? Grain(IGrainFactory grains, HttpContext http, string conversationId) =>
         GrainKeys.IsValidId(conversationId)
-            ? grains.GetGrain<IConversationGrain>(GrainKeys.Compose(CurrentUser.From(http.User).OrganisationId, conversationId))
+            ? grains.Get<IConversationGrain>(GrainKeys.Compose(CurrentUser.From(http.User).OrganisationId, conversationId))
             : null;
 
     private static ProblemHttpResult NotFound(string conversationId) => Problems.NotFound("conversation", conversationId);

@@ -1,3 +1,4 @@
+using Inbox.Contracts.Grains;
 using Inbox.Contracts.Organisations;
 using Inbox.Contracts.Security;
 using Inbox.Gateway.Security;
@@ -38,5 +39,5 @@ public static class OrganisationApi
 
     /// <summary>The signed-in user's organisation.</summary>
     internal static IOrganisationGrain Of(IGrainFactory grains, HttpContext http) =>
-        grains.GetGrain<IOrganisationGrain>(CurrentUser.From(http.User).OrganisationId);
+        grains.Get<IOrganisationGrain>(CurrentUser.From(http.User).OrganisationId);
 }

@@ -1,3 +1,4 @@
+using Inbox.Contracts.Grains;
 using System.Collections.Concurrent;
 using Inbox.Contracts.Events;
 using Inbox.Contracts.Keys;
@@ -36,7 +37,7 @@ public sealed partial class EventRelay(
         // Subscribing is idempotent and cheap; doing it on every connection means a client never starts listening
         // before its feed is wired, even when its organisation's first connection is still subscribing.
         GatewayCallers.ActAsService();
-        await cluster.GetGrain<IEventFeedGrain>(organisationId).SubscribeAsync(Reference);
+        await cluster.Get<IEventFeedGrain>(organisationId).SubscribeAsync(Reference);
     }
 
     /// <summary>Stops counting a connection. The subscription is left to expire, so a quick reconnect loses nothing.</summary>
@@ -113,7 +114,7 @@ public sealed partial class EventRelay(
 
                 try
                 {
-                    await cluster.GetGrain<IEventFeedGrain>(organisationId).SubscribeAsync(Reference);
+                    await cluster.Get<IEventFeedGrain>(organisationId).SubscribeAsync(Reference);
                 }
                 catch (Exception e) when (e is not OperationCanceledException)
                 {
@@ -128,7 +129,7 @@ public sealed partial class EventRelay(
     public async Task<bool> SessionStandsAsync(CurrentUser session)
     {
         GatewayCallers.ActAsService();
-        var user = cluster.GetGrain<IUserGrain>(GrainKeys.Compose(session.OrganisationId, session.UserId));
+        var user = cluster.Get<IUserGrain>(GrainKeys.Compose(session.OrganisationId, session.UserId));
         return await user.CheckSessionAsync(session.SessionId, session.SessionVersion) is not null;
     }
 

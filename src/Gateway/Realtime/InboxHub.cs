@@ -1,5 +1,6 @@
 using Inbox.Contracts.Agents;
 using Inbox.Contracts.Conversations;
+using Inbox.Contracts.Grains;
 using Inbox.Contracts.Keys;
 using Inbox.Contracts.Messages;
 using Inbox.Contracts.Security;
@@ -84,11 +85,11 @@ public sealed class InboxHub(EventRelay relay, ConnectedAgents connectedAgents, 
     private IAgentGrain Agent()
     {
         var user = CurrentUser.From(Context.User!);
-        return grains.GetGrain<IAgentGrain>(GrainKeys.Compose(user.OrganisationId, user.UserId));
+        return grains.Get<IAgentGrain>(GrainKeys.Compose(user.OrganisationId, user.UserId));
     }
 
     private IConversationGrain Conversation(string conversationId) =>
         GrainKeys.IsValidId(conversationId)
-            ? grains.GetGrain<IConversationGrain>(GrainKeys.Compose(CurrentUser.From(Context.User!).OrganisationId, conversationId))
+            ? grains.Get<IConversationGrain>(GrainKeys.Compose(CurrentUser.From(Context.User!).OrganisationId, conversationId))
             : throw new ConversationNotFoundException(conversationId);
 }

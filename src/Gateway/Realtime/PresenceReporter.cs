@@ -1,4 +1,5 @@
 using Inbox.Contracts.Agents;
+using Inbox.Contracts.Grains;
 using Inbox.Contracts.Keys;
 using Inbox.Gateway.Security;
 using Inbox.Hosting;
@@ -20,21 +21,21 @@ public sealed partial class PresenceReporter(
     public Task ReportOpenedAsync(string organisationId, string userId, string connectionId)
     {
         GatewayCallers.ActAsService();
-        return cluster.GetGrain<IAgentGrain>(GrainKeys.Compose(organisationId, userId)).ConnectedAsync(connectedAgents.GatewayId, connectionId);
+        return cluster.Get<IAgentGrain>(GrainKeys.Compose(organisationId, userId)).ConnectedAsync(connectedAgents.GatewayId, connectionId);
     }
 
     /// <summary>Reports all of one user's connections here (the heartbeat).</summary>
     private Task ReportAsync(string organisationId, string userId, IReadOnlyList<string> connectionIds)
     {
         GatewayCallers.ActAsService();
-        return cluster.GetGrain<IAgentGrain>(GrainKeys.Compose(organisationId, userId)).HeartbeatAsync(connectedAgents.GatewayId, connectionIds);
+        return cluster.Get<IAgentGrain>(GrainKeys.Compose(organisationId, userId)).HeartbeatAsync(connectedAgents.GatewayId, connectionIds);
     }
 
     /// <summary>Reports that one connection closed.</summary>
     public Task ReportClosedAsync(string organisationId, string userId, string connectionId)
     {
         GatewayCallers.ActAsService();
-        return cluster.GetGrain<IAgentGrain>(GrainKeys.Compose(organisationId, userId)).DisconnectedAsync(connectionId);
+        return cluster.Get<IAgentGrain>(GrainKeys.Compose(organisationId, userId)).DisconnectedAsync(connectionId);
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)

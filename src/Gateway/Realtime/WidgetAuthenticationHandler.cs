@@ -1,3 +1,4 @@
+using Inbox.Contracts.Grains;
 using System.Text.Encodings.Web;
 using Inbox.Contracts.Channels;
 using Inbox.Contracts.Keys;
@@ -38,7 +39,7 @@ internal sealed class WidgetAuthenticationHandler(
         }
 
         GatewayCallers.ActAsService();
-        if (await grains.GetGrain<IChannelHandleGrain>(ChannelHandles.Website(websiteToken)).GetChannelAsync() is not { } channel)
+        if (await grains.Get<IChannelHandleGrain>(ChannelHandles.Website(websiteToken)).GetChannelAsync() is not { } channel)
         {
             return AuthenticateResult.Fail("No web-chat channel has this website token.");
         }

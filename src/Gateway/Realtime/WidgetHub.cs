@@ -1,5 +1,6 @@
 using Inbox.Contracts.Channels;
 using Inbox.Contracts.Conversations;
+using Inbox.Contracts.Grains;
 using Inbox.Contracts.Keys;
 using Inbox.Contracts.Messages;
 using Inbox.Gateway.Security;
@@ -51,7 +52,7 @@ public sealed class WidgetHub(IGrainFactory grains, EventRelay relay, VisitorMes
             throw new HubException("You are sending messages too fast: wait a moment and try again.");
         }
 
-        var identity = grains.GetGrain<IChannelIdentityGrain>(visitor.IdentityKey);
+        var identity = grains.Get<IChannelIdentityGrain>(visitor.IdentityKey);
         var current = await identity.ResolveConversationAsync(visitor.Channel.Platform, visitor.DisplayName);
         var (_, stored) = await CustomerMessages.ReceiveAsync(
             grains, visitor.Channel.OrganisationId, identity, current, visitor.Channel.Platform, visitor.DisplayName, new InboundMessage(clientMessageId, text));
@@ -68,7 +69,7 @@ public sealed class WidgetHub(IGrainFactory grains, EventRelay relay, VisitorMes
         }
 
         var visitor = Visitor;
-        var current = await grains.GetGrain<IChannelIdentityGrain>(visitor.IdentityKey).GetCurrentAsync();
+        var current = await grains.Get<IChannelIdentityGrain>(visitor.IdentityKey).GetCurrentAsync();
         if (current is null)
         {
             return new WidgetHistory([], false);
@@ -81,5 +82,5 @@ public sealed class WidgetHub(IGrainFactory grains, EventRelay relay, VisitorMes
     private WidgetVisitor Visitor => WidgetVisitor.From(Context.User!);
 
     private IConversationGrain Conversation(WidgetVisitor visitor, ConversationRef current) =>
-        grains.GetGrain<IConversationGrain>(GrainKeys.Compose(visitor.Channel.OrganisationId, current.ConversationId));
+        grains.Get<IConversationGrain>(GrainKeys.Compose(visitor.Channel.OrganisationId, current.ConversationId));
 }

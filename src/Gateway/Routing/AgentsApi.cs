@@ -1,4 +1,5 @@
 using Inbox.Contracts.Agents;
+using Inbox.Contracts.Grains;
 using Inbox.Contracts.Keys;
 using Inbox.Contracts.Security;
 using Inbox.Gateway.Infrastructure;
@@ -53,7 +54,7 @@ public static class AgentsApi
     {
         var user = CurrentUser.From(http.User);
         var id = userId == "me" ? user.UserId : userId;
-        return GrainKeys.IsValidId(id) ? grains.GetGrain<IAgentGrain>(GrainKeys.Compose(user.OrganisationId, id)) : null;
+        return GrainKeys.IsValidId(id) ? grains.Get<IAgentGrain>(GrainKeys.Compose(user.OrganisationId, id)) : null;
     }
 
     private static ProblemHttpResult NotFound(string userId) => Problems.NotFound("user", userId);

@@ -1,3 +1,4 @@
+using Inbox.Contracts.Grains;
 using Inbox.Contracts.Routing;
 using Inbox.Contracts.Security;
 using Inbox.Contracts.Wallboard;
@@ -39,8 +40,8 @@ public static class RoutingApi
         TypedResults.Ok(new QueueList(await Router(grains, http).GetQueueAsync()));
 
     public static async Task<Ok<WallboardSnapshot>> GetWallboardAsync(IGrainFactory grains, HttpContext http) =>
-        TypedResults.Ok(await grains.GetGrain<IWallboardGrain>(CurrentUser.From(http.User).OrganisationId).GetAsync());
+        TypedResults.Ok(await grains.Get<IWallboardGrain>(CurrentUser.From(http.User).OrganisationId).GetAsync());
 
     private static IRoutingGrain Router(IGrainFactory grains, HttpContext http) =>
-        grains.GetGrain<IRoutingGrain>(CurrentUser.From(http.User).OrganisationId);
+        grains.Get<IRoutingGrain>(CurrentUser.From(http.User).OrganisationId);
 }

@@ -1,3 +1,4 @@
+using Inbox.Contracts.Grains;
 using System.Globalization;
 using Inbox.Contracts.Keys;
 using Inbox.Contracts.Users;
@@ -69,7 +70,7 @@ public static class SessionApi
 
         var session = CurrentUser.From(http.User);
         GatewayCallers.ActAsService(http.Connection.RemoteIpAddress?.ToString());
-        var profile = await grains.GetGrain<IUserGrain>(GrainKeys.Compose(session.OrganisationId, session.UserId))
+        var profile = await grains.Get<IUserGrain>(GrainKeys.Compose(session.OrganisationId, session.UserId))
             .ChangePasswordAsync(request.CurrentPassword, request.NewPassword);
         return TypedResults.Ok(await StartSessionAsync(http, profile));
     }
@@ -96,7 +97,7 @@ public static class SessionApi
         if (http.User.Identity is { IsAuthenticated: true, AuthenticationType: CookieAuthenticationDefaults.AuthenticationScheme })
         {
             var session = CurrentUser.From(http.User);
-            var user = grains.GetGrain<IUserGrain>(GrainKeys.Compose(session.OrganisationId, session.UserId));
+            var user = grains.Get<IUserGrain>(GrainKeys.Compose(session.OrganisationId, session.UserId));
             GatewayCallers.ActAsService(http.Connection.RemoteIpAddress?.ToString());
             await (everywhere
                 ? user.EndAllSessionsAsync()

@@ -1,3 +1,4 @@
+using Inbox.Contracts.Grains;
 using Inbox.Contracts.Keys;
 using Inbox.Contracts.Users;
 using Inbox.Gateway.Security;
@@ -35,6 +36,6 @@ internal static class SessionValidator
     private static async Task<UserProfile?> GetUserAsync(IGrainFactory grains, SessionKey session)
     {
         GatewayCallers.ActAsService();
-        return await grains.GetGrain<IUserGrain>(GrainKeys.Compose(session.OrganisationId, session.UserId)).CheckSessionAsync(session.SessionId, session.SessionVersion);
+        return await grains.Get<IUserGrain>(GrainKeys.Compose(session.OrganisationId, session.UserId)).CheckSessionAsync(session.SessionId, session.SessionVersion);
     }
 }

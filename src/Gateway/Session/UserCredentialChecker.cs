@@ -1,3 +1,4 @@
+using Inbox.Contracts.Grains;
 using Inbox.Contracts.Users;
 using Inbox.Gateway.Security;
 
@@ -14,9 +15,9 @@ internal sealed class UserCredentialChecker(IGrainFactory grains) : ICredentialC
         }
 
         GatewayCallers.ActAsService(from);
-        var userKey = await grains.GetGrain<IUserHandleGrain>(UserHandles.Email(email)).GetUserKeyAsync();
+        var userKey = await grains.Get<IUserHandleGrain>(UserHandles.Email(email)).GetUserKeyAsync();
         return userKey is null
             ? SignInAnswer.Wrong
-            : await grains.GetGrain<IUserGrain>(userKey).SignInAsync(password);
+            : await grains.Get<IUserGrain>(userKey).SignInAsync(password);
     }
 }

@@ -1,3 +1,4 @@
+using Inbox.Contracts.Grains;
 using Inbox.Contracts.Keys;
 using Inbox.Contracts.Security;
 using Inbox.Contracts.Users;
@@ -50,7 +51,7 @@ public static class UsersApi
     }
 
     public static async Task<Ok<UserList>> ListAsync(IGrainFactory grains, HttpContext http) =>
-        TypedResults.Ok(new UserList(await grains.GetGrain<IUserDirectoryGrain>(CurrentUser.From(http.User).OrganisationId).ListAsync()));
+        TypedResults.Ok(new UserList(await grains.Get<IUserDirectoryGrain>(CurrentUser.From(http.User).OrganisationId).ListAsync()));
 
     public static async Task<Results<Ok<UserProfile>, ProblemHttpResult>> GetAsync(string userId, IGrainFactory grains, HttpContext http) =>
         User(grains, http, userId) is { } user && await user.GetAsync() is { } profile ? TypedResults.Ok(profile) : NotFound(userId);
@@ -90,16 +91,16 @@ public static class UsersApi
         }
 
         GatewayCallers.ActAsService(http.Connection.RemoteIpAddress?.ToString());
-        var userKey = await grains.GetGrain<IUserHandleGrain>(UserHandles.Invitation(request.Token)).GetUserKeyAsync();
+        var userKey = await grains.Get<IUserHandleGrain>(UserHandles.Invitation(request.Token)).GetUserKeyAsync();
         return userKey is null
             ? throw new InvitationNotFoundException()
-            : TypedResults.Ok(await grains.GetGrain<IUserGrain>(userKey).AcceptInvitationAsync(request.Token, request.Password));
+            : TypedResults.Ok(await grains.Get<IUserGrain>(userKey).AcceptInvitationAsync(request.Token, request.Password));
     }
 
     // Ids that cannot be a key name no user; the organisation comes from the signed-in admin, so another
     // organisation's user is not found either.
     private static IUserGrain? User(IGrainFactory grains, HttpContext http, string userId) =>
-        GrainKeys.IsValidId(userId) ? grains.GetGrain<IUserGrain>(GrainKeys.Compose(CurrentUser.From(http.User).OrganisationId, userId)) : null;
+        GrainKeys.IsValidId(userId) ? grains.Get<IUserGrain>(GrainKeys.Compose(CurrentUser.From(http.User).OrganisationId, userId)) : null;
 
     private static ProblemHttpResult NotFound(string userId) => Problems.NotFound("user", userId);
 }

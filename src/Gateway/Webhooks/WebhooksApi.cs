@@ -1,4 +1,5 @@
 using Inbox.Contracts.Channels;
+using Inbox.Contracts.Grains;
 using Inbox.Contracts.Keys;
 using Inbox.Gateway.Security;
 using Microsoft.AspNetCore.Mvc;
@@ -35,7 +36,7 @@ public static class WebhooksApi
 
         var delivery = new WebhookDelivery(http.Request.Method, Headers(http.Request), Query(http.Request), await ReadBodyAsync(http));
         GatewayCallers.ActAsService(http.Connection.RemoteIpAddress?.ToString());
-        var answer = await grains.GetGrain<IWebhookIngressGrain>(channelId).HandleAsync(kind, delivery);
+        var answer = await grains.Get<IWebhookIngressGrain>(channelId).HandleAsync(kind, delivery);
         return Results.Text(answer.Content, answer.ContentType, statusCode: answer.Status);
     }
 

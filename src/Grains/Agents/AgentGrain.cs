@@ -1,6 +1,7 @@
 using Inbox.Contracts.Agents;
 using Inbox.Contracts.Audit;
 using Inbox.Contracts.Events;
+using Inbox.Contracts.Grains;
 using Inbox.Contracts.Keys;
 using Inbox.Contracts.Routing;
 using Inbox.Contracts.Security;
@@ -53,7 +54,7 @@ public sealed partial class AgentGrain(
         var status = await StatusAsync() ?? throw new UserNotFoundException(_key.Key);
         if (status.OwnCapacity is null)
         {
-            var settings = await GrainFactory.GetGrain<IRoutingGrain>(_key.OrganisationId).GetSettingsAsync();
+            var settings = await GrainFactory.Get<IRoutingGrain>(_key.OrganisationId).GetSettingsAsync();
             status = status with { Capacity = settings.DefaultCapacity };
         }
 
@@ -209,14 +210,14 @@ public sealed partial class AgentGrain(
         _reported = status;
         try
         {
-            await GrainFactory.GetGrain<IRoutingGrain>(_key.OrganisationId).AgentChangedAsync(status);
+            await GrainFactory.Get<IRoutingGrain>(_key.OrganisationId).AgentChangedAsync(status);
         }
         catch (Exception e)
         {
             LogRoutingUnreachable(e, _key.Key);
         }
 
-        GrainFactory.GetGrain<IEventFeedGrain>(_key.OrganisationId)
+        GrainFactory.Get<IEventFeedGrain>(_key.OrganisationId)
             .PublishOrganisationEventAsync(new OrganisationEvent(EventNames.AgentPresenceChanged, _key.OrganisationId, Agent: status)).Ignore();
         if (wentOffline)
         {
@@ -228,7 +229,7 @@ public sealed partial class AgentGrain(
 
     private async Task<AgentStatus?> StatusAsync()
     {
-        _profile ??= await GrainFactory.GetGrain<IUserGrain>(_key.Key).GetAsync();
+        _profile ??= await GrainFactory.Get<IUserGrain>(_key.Key).GetAsync();
         if (_profile is not { } profile)
         {
             return null;

@@ -1,4 +1,5 @@
 using Inbox.Contracts.Audit;
+using Inbox.Contracts.Grains;
 using Microsoft.Extensions.Options;
 using Orleans.Concurrency;
 
@@ -129,7 +130,7 @@ public sealed class AuditReaderGrain(AuditStore store, AuditTrail audit, IOption
     /// </summary>
     private async Task<(long Entries, AuditBrokenLink? Broken)> VerifyPartitionAsync(string partition)
     {
-        var head = await GrainFactory.GetGrain<IAuditLogGrain>(partition).GetHeadAsync();
+        var head = await GrainFactory.Get<IAuditLogGrain>(partition).GetHeadAsync();
         AuditBrokenLink? broken = null;
         void Break(long sequence, string reason)
         {

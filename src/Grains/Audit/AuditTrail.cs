@@ -1,3 +1,4 @@
+using Inbox.Contracts.Grains;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
@@ -57,7 +58,7 @@ public sealed class AuditTrail(IGrainFactory grains, TimeProvider time, IOptions
             before is null ? null : JsonSerializer.Serialize(before, Json),
             after is null ? null : JsonSerializer.Serialize(after, Json));
         var partition = AuditStore.Partition(organisationId, DateOnly.FromDateTime(at.UtcDateTime), Shard(subjectId));
-        var log = grains.GetGrain<IAuditLogGrain>(partition);
+        var log = grains.Get<IAuditLogGrain>(partition);
         await Retry.ExecuteAsync(async _ => await log.AppendAsync(record));
     }
 

@@ -1,3 +1,4 @@
+using Inbox.Contracts.Grains;
 using System.Security.Cryptography;
 using System.Text.RegularExpressions;
 using Inbox.Channels;
@@ -68,14 +69,14 @@ public sealed partial class ChannelGrain(
 
         var info = new ChannelInfo(key.OrganisationId, key.Id, Platform.WebChat, name.Trim());
         var connecting = !state.RecordExists;
-        if (!await GrainFactory.GetGrain<IChannelHandleGrain>(ChannelHandles.Website(websiteToken)).BindAsync(info))
+        if (!await GrainFactory.Get<IChannelHandleGrain>(ChannelHandles.Website(websiteToken)).BindAsync(info))
         {
             throw new ConflictException("That website token belongs to another channel.");
         }
 
         state.State = new ChannelState { Platform = Platform.WebChat, Name = info.Name, WebsiteToken = websiteToken };
         await state.WriteStateAsync();
-        await GrainFactory.GetGrain<IOrganisationGrain>(key.OrganisationId).AddChannelAsync(key.Id);
+        await GrainFactory.Get<IOrganisationGrain>(key.OrganisationId).AddChannelAsync(key.Id);
         if (connecting)
         {
             await audit.RecordAsync(key.OrganisationId, AuditActions.ChannelConnected, AuditSubjects.Channel, key.Id, after: info);
@@ -104,7 +105,7 @@ public sealed partial class ChannelGrain(
         var before = connecting ? null : Details();
         var fields = Complete(adapter, setup.Fields ?? new Dictionary<string, string>(), connecting ? null : Secrets());
         var info = new ChannelInfo(key.OrganisationId, key.Id, setup.Platform, name);
-        if (!await GrainFactory.GetGrain<IChannelHandleGrain>(ChannelHandles.Webhook(key.Id)).BindAsync(info))
+        if (!await GrainFactory.Get<IChannelHandleGrain>(ChannelHandles.Webhook(key.Id)).BindAsync(info))
         {
             throw new ConflictException($"The channel id '{key.Id}' is taken by another organisation's channel: choose another.");
         }
@@ -114,7 +115,7 @@ public sealed partial class ChannelGrain(
         (state.State.Platform, state.State.Name) = (setup.Platform, name);
         Store(adapter, fields);
         await state.WriteStateAsync();
-        await GrainFactory.GetGrain<IOrganisationGrain>(key.OrganisationId).AddChannelAsync(key.Id);
+        await GrainFactory.Get<IOrganisationGrain>(key.OrganisationId).AddChannelAsync(key.Id);
 
         // Field names and times only: a secret never reaches the audit log.
         var after = Details();
@@ -198,10 +199,10 @@ public sealed partial class ChannelGrain(
 
         if (profile.DisplayName is { } name)
         {
-            await GrainFactory.GetGrain<IContactGrain>(GrainKeys.Compose(key.OrganisationId, request.ContactId)).RenameAsync(name);
+            await GrainFactory.Get<IContactGrain>(GrainKeys.Compose(key.OrganisationId, request.ContactId)).RenameAsync(name);
         }
 
-        await GrainFactory.GetGrain<IConversationGrain>(GrainKeys.Compose(key.OrganisationId, request.ConversationId)).UpdateContactAsync(profile.DisplayName, hasAvatar);
+        await GrainFactory.Get<IConversationGrain>(GrainKeys.Compose(key.OrganisationId, request.ConversationId)).UpdateContactAsync(profile.DisplayName, hasAvatar);
     }
 
     public async Task<ChannelDetails> SetEnabledAsync(bool enabled)

@@ -1,6 +1,7 @@
 using Inbox.Contracts.Channels;
 using Inbox.Contracts.Contacts;
 using Inbox.Contracts.Conversations;
+using Inbox.Contracts.Grains;
 using Inbox.Contracts.Keys;
 using Inbox.Contracts.Security;
 using Inbox.Grains.Storage;
@@ -33,9 +34,9 @@ public sealed class ChannelIdentityGrain(
         var current = new ConversationRef(state.State.ContactId, state.State.ConversationId, isNew);
         if (!_created)
         {
-            var contact = await GrainFactory.GetGrain<IContactGrain>(GrainKeys.Compose(organisationId, current.ContactId))
+            var contact = await GrainFactory.Get<IContactGrain>(GrainKeys.Compose(organisationId, current.ContactId))
                 .AddIdentityAsync(displayName, GrainKeys.Compose(channelId, channelUserId), language);
-            await GrainFactory.GetGrain<IConversationGrain>(GrainKeys.Compose(organisationId, current.ConversationId))
+            await GrainFactory.Get<IConversationGrain>(GrainKeys.Compose(organisationId, current.ConversationId))
                 .StartAsync(new ConversationStart(channelId, platform, current.ContactId, contact.Name, channelUserId));
             _created = true;
         }

@@ -5,6 +5,7 @@ using Inbox.Contracts.Channels;
 using Inbox.Contracts.Conversations;
 using Inbox.Contracts.Errors;
 using Inbox.Contracts.Events;
+using Inbox.Contracts.Grains;
 using Inbox.Contracts.Keys;
 using Inbox.Contracts.Messages;
 using Inbox.Contracts.Security;
@@ -366,7 +367,7 @@ public sealed partial class ChannelGrain : IRemindable
     private async Task TellAsync(OutboundReply reply, DeliveryReport report, bool mustArrive = false)
     {
         var key = OrganisationScoped.Parse(this.GetPrimaryKeyString());
-        var conversation = GrainFactory.GetGrain<IConversationGrain>(GrainKeys.Compose(key.OrganisationId, reply.ConversationId));
+        var conversation = GrainFactory.Get<IConversationGrain>(GrainKeys.Compose(key.OrganisationId, reply.ConversationId));
         for (var attempt = 1; ; attempt++)
         {
             try
@@ -449,7 +450,7 @@ public sealed partial class ChannelGrain : IRemindable
         if (info.Status != _publishedStatus)
         {
             _publishedStatus = info.Status;
-            GrainFactory.GetGrain<IEventFeedGrain>(info.OrganisationId)
+            GrainFactory.Get<IEventFeedGrain>(info.OrganisationId)
                 .PublishOrganisationEventAsync(new OrganisationEvent(EventNames.ChannelStatusChanged, info.OrganisationId, Channel: info)).Ignore();
         }
     }
@@ -457,7 +458,7 @@ public sealed partial class ChannelGrain : IRemindable
     private void Alert(string text)
     {
         var health = Health() with { Alert = text };
-        GrainFactory.GetGrain<IEventFeedGrain>(health.Channel.OrganisationId)
+        GrainFactory.Get<IEventFeedGrain>(health.Channel.OrganisationId)
             .PublishOrganisationEventAsync(new OrganisationEvent(EventNames.ChannelAlert, health.Channel.OrganisationId, Channel: health.Channel, Health: health)).Ignore();
     }
 

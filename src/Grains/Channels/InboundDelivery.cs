@@ -1,3 +1,4 @@
+using Inbox.Contracts.Grains;
 using System.Security.Cryptography;
 using System.Text;
 using Inbox.Channels.Inbound;
@@ -84,7 +85,7 @@ internal static class InboundDelivery
         var name = sender?.DisplayName ?? sender?.Username ?? customer;
         CallerContext.Set(Caller.Visitor(channel.OrganisationId, channel.ChannelId, userKey, name, CallerContext.Current?.From));
 
-        var identity = grains.GetGrain<IChannelIdentityGrain>(GrainKeys.Compose(channel.OrganisationId, channel.ChannelId, userKey));
+        var identity = grains.Get<IChannelIdentityGrain>(GrainKeys.Compose(channel.OrganisationId, channel.ChannelId, userKey));
         var current = messages.Count > 0 ? await identity.ResolveConversationAsync(channel.Platform, name, sender?.LanguageCode) : await identity.GetCurrentAsync();
         if (current is null)
         {
@@ -95,7 +96,7 @@ internal static class InboundDelivery
         if (current.IsNew)
         {
             // Platforms whose webhooks carry no name or picture have a profile API; asked without holding up the webhook.
-            await grains.GetGrain<IChannelGrain>(GrainKeys.Compose(channel.OrganisationId, channel.ChannelId))
+            await grains.Get<IChannelGrain>(GrainKeys.Compose(channel.OrganisationId, channel.ChannelId))
                 .RefreshProfileAsync(new ProfileRequest(current.ConversationId, current.ContactId, customer));
         }
 
@@ -104,7 +105,7 @@ internal static class InboundDelivery
             (current, _) = await CustomerMessages.ReceiveAsync(grains, channel.OrganisationId, identity, current, channel.Platform, name, ToMessage(message, channel.Platform));
         }
 
-        var conversation = grains.GetGrain<IConversationGrain>(GrainKeys.Compose(channel.OrganisationId, current.ConversationId));
+        var conversation = grains.Get<IConversationGrain>(GrainKeys.Compose(channel.OrganisationId, current.ConversationId));
         foreach (var status in events.Where(e => e is DeliveryStatusChanged or DeliveryWatermark))
         {
             await conversation.UpdateDeliveryAsync(ToUpdate(status, channel.Platform));

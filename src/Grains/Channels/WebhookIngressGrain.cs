@@ -2,6 +2,7 @@ using Inbox.Channels;
 using Inbox.Channels.Inbound;
 using Inbox.Channels.Webhooks;
 using Inbox.Contracts.Channels;
+using Inbox.Contracts.Grains;
 using Inbox.Contracts.Keys;
 using Microsoft.Extensions.Logging;
 using Orleans.Concurrency;
@@ -85,7 +86,7 @@ public sealed partial class WebhookIngressGrain(TimeProvider time, ILogger<Webho
             var discarded = InboundDelivery.Messages(events);
             if (discarded > 0)
             {
-                GrainFactory.GetGrain<IChannelGrain>(GrainKeys.Compose(channel.OrganisationId, channel.ChannelId)).DiscardedAsync(discarded).Ignore();
+                GrainFactory.Get<IChannelGrain>(GrainKeys.Compose(channel.OrganisationId, channel.ChannelId)).DiscardedAsync(discarded).Ignore();
                 LogDiscarded(channel.OrganisationId, channel.ChannelId, discarded);
             }
 
@@ -108,7 +109,7 @@ public sealed partial class WebhookIngressGrain(TimeProvider time, ILogger<Webho
         var now = time.GetUtcNow();
         if (now - _statusAt >= StatusLifetime)
         {
-            var current = await GrainFactory.GetGrain<IChannelGrain>(GrainKeys.Compose(channel.OrganisationId, channel.ChannelId)).GetAsync();
+            var current = await GrainFactory.Get<IChannelGrain>(GrainKeys.Compose(channel.OrganisationId, channel.ChannelId)).GetAsync();
             (_status, _statusAt) = (current?.Status ?? ChannelStatus.Active, now);
         }
 
@@ -123,8 +124,8 @@ public sealed partial class WebhookIngressGrain(TimeProvider time, ILogger<Webho
             return _channel;
         }
 
-        var found = await GrainFactory.GetGrain<IChannelHandleGrain>(ChannelHandles.Webhook(this.GetPrimaryKeyString())).GetChannelAsync();
-        var secrets = found is null ? null : await GrainFactory.GetGrain<IChannelGrain>(GrainKeys.Compose(found.OrganisationId, found.ChannelId)).GetSecretsAsync();
+        var found = await GrainFactory.Get<IChannelHandleGrain>(ChannelHandles.Webhook(this.GetPrimaryKeyString())).GetChannelAsync();
+        var secrets = found is null ? null : await GrainFactory.Get<IChannelGrain>(GrainKeys.Compose(found.OrganisationId, found.ChannelId)).GetSecretsAsync();
         (_channel, _secrets, _loadedAt) = secrets is null ? (null, new Dictionary<string, string>(), now) : (found, secrets, now);
         return _channel;
     }

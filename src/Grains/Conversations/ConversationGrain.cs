@@ -5,6 +5,7 @@ using Inbox.Contracts.Channels;
 using Inbox.Contracts.Conversations;
 using Inbox.Contracts.Errors;
 using Inbox.Contracts.Events;
+using Inbox.Contracts.Grains;
 using Inbox.Contracts.Keys;
 using Inbox.Contracts.Messages;
 using Inbox.Contracts.Security;
@@ -641,12 +642,12 @@ public sealed partial class ConversationGrain(
         }
     }
 
-    private IConversationListWriterGrain ListWriter() => GrainFactory.GetGrain<IConversationListWriterGrain>(_key.OrganisationId);
+    private IConversationListWriterGrain ListWriter() => GrainFactory.Get<IConversationListWriterGrain>(_key.OrganisationId);
 
-    private IChannelGrain Channel() => GrainFactory.GetGrain<IChannelGrain>(GrainKeys.Compose(_key.OrganisationId, state.State.ChannelId));
+    private IChannelGrain Channel() => GrainFactory.Get<IChannelGrain>(GrainKeys.Compose(_key.OrganisationId, state.State.ChannelId));
 
     private void Publish(InboxEvent inboxEvent) =>
-        GrainFactory.GetGrain<IEventFeedGrain>(_key.OrganisationId).PublishAsync(inboxEvent).Ignore();
+        GrainFactory.Get<IEventFeedGrain>(_key.OrganisationId).PublishAsync(inboxEvent).Ignore();
 
     private void EnsureExists()
     {

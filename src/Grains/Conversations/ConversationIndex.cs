@@ -1,6 +1,7 @@
 using Azure;
 using Azure.Data.Tables;
 using Inbox.Contracts.Conversations;
+using Inbox.Contracts.Grains;
 using Inbox.Grains.Storage;
 
 namespace Inbox.Grains.Conversations;
@@ -81,7 +82,7 @@ public sealed class ConversationIndex(TableServiceClient tables, IGrainFactory g
     private async Task<List<ConversationSummary>> ReadAsync(
         string organisationId, string filter, Func<ConversationSummary, bool> matches, CancellationToken cancellationToken)
     {
-        var unwritten = await grains.GetGrain<IConversationListWriterGrain>(organisationId).UnwrittenAsync();
+        var unwritten = await grains.Get<IConversationListWriterGrain>(organisationId).UnwrittenAsync();
         var newer = unwritten.ToDictionary(c => c.ConversationId, StringComparer.Ordinal);
         var all = unwritten.Where(matches).ToList();
         await foreach (var entity in _table.QueryAsync<ConversationEntity>(filter, cancellationToken: cancellationToken))

@@ -1,3 +1,4 @@
+using Inbox.Contracts.Grains;
 using System.Globalization;
 using Inbox.Contracts.Audit;
 using Inbox.Contracts.Contacts;
@@ -336,7 +337,7 @@ public sealed partial class ConversationGrain
     {
         try
         {
-            await GrainFactory.GetGrain<IRoutingGrain>(_key.OrganisationId).ConversationChangedAsync(Ticket(facts));
+            await GrainFactory.Get<IRoutingGrain>(_key.OrganisationId).ConversationChangedAsync(Ticket(facts));
         }
         catch (Exception e)
         {
@@ -348,7 +349,7 @@ public sealed partial class ConversationGrain
 
     private async Task<RoutingFacts> FactsAsync(MessageRecord message)
     {
-        var contact = await GrainFactory.GetGrain<IContactGrain>(GrainKeys.Compose(_key.OrganisationId, state.State.ContactId)).GetAsync();
+        var contact = await GrainFactory.Get<IContactGrain>(GrainKeys.Compose(_key.OrganisationId, state.State.ContactId)).GetAsync();
         return new RoutingFacts(message.Text, contact?.Language, contact?.Attributes ?? new Dictionary<string, string>());
     }
 
@@ -361,7 +362,7 @@ public sealed partial class ConversationGrain
             return false;
         }
 
-        var settings = await GrainFactory.GetGrain<IRoutingGrain>(_key.OrganisationId).GetSettingsAsync();
+        var settings = await GrainFactory.Get<IRoutingGrain>(_key.OrganisationId).GetSettingsAsync();
         return time.GetUtcNow() - resolvedAt > settings.ReopenWindow;
     }
 
@@ -388,7 +389,7 @@ public sealed partial class ConversationGrain
     private async Task<UserProfile> ActiveUserAsync(string userId)
     {
         var user = GrainKeys.IsValidId(userId)
-            ? await GrainFactory.GetGrain<IUserGrain>(GrainKeys.Compose(_key.OrganisationId, userId)).GetAsync()
+            ? await GrainFactory.Get<IUserGrain>(GrainKeys.Compose(_key.OrganisationId, userId)).GetAsync()
             : null;
         return user is { Status: UserStatus.Active }
             ? user
@@ -396,10 +397,10 @@ public sealed partial class ConversationGrain
     }
 
     private async Task<string> UserNameAsync(string userId) =>
-        (await GrainFactory.GetGrain<IUserGrain>(GrainKeys.Compose(_key.OrganisationId, userId)).GetAsync())?.Name ?? userId;
+        (await GrainFactory.Get<IUserGrain>(GrainKeys.Compose(_key.OrganisationId, userId)).GetAsync())?.Name ?? userId;
 
     private async Task<string?> TeamNameAsync(string teamId) =>
-        (await GrainFactory.GetGrain<IOrganisationGrain>(_key.OrganisationId).GetAsync())?.Teams.FirstOrDefault(t => t.TeamId == teamId)?.Name;
+        (await GrainFactory.Get<IOrganisationGrain>(_key.OrganisationId).GetAsync())?.Teams.FirstOrDefault(t => t.TeamId == teamId)?.Name;
 
     private async Task<string> TeamTextAsync(string? teamId) =>
         teamId is null ? "no team" : $"team {await TeamNameAsync(teamId) ?? teamId}";

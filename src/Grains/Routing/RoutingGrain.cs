@@ -1,6 +1,7 @@
 using Inbox.Contracts.Agents;
 using Inbox.Contracts.Audit;
 using Inbox.Contracts.Conversations;
+using Inbox.Contracts.Grains;
 using Inbox.Contracts.Keys;
 using Inbox.Contracts.Organisations;
 using Inbox.Contracts.Routing;
@@ -91,7 +92,7 @@ public sealed partial class RoutingGrain(
     public async Task<RoutingSettings> SaveSettingsAsync(RoutingSettings settings)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        var organisation = await GrainFactory.GetGrain<IOrganisationGrain>(_organisationId).GetAsync()
+        var organisation = await GrainFactory.Get<IOrganisationGrain>(_organisationId).GetAsync()
             ?? throw new ArgumentException($"There is no organisation '{_organisationId}'.");
         var active = (await users.ListAsync(_organisationId)).Where(u => u.Status == UserStatus.Active).Select(u => u.UserId).ToHashSet(StringComparer.Ordinal);
         if (RoutingRules.Validate(settings, organisation, active.Contains) is { } problem)
@@ -268,7 +269,7 @@ public sealed partial class RoutingGrain(
         {
             // The decision is the router's own, not that of whoever's request set it off.
             CallerContext.Clear();
-            outcome = await GrainFactory.GetGrain<IConversationGrain>(GrainKeys.Compose(_organisationId, entry.ConversationId)).RouteAsync(decision);
+            outcome = await GrainFactory.Get<IConversationGrain>(GrainKeys.Compose(_organisationId, entry.ConversationId)).RouteAsync(decision);
         }
         catch (Exception e)
         {
@@ -310,7 +311,7 @@ public sealed partial class RoutingGrain(
         try
         {
             CallerContext.Clear();
-            await GrainFactory.GetGrain<IConversationGrain>(GrainKeys.Compose(_organisationId, conversationId)).ReturnToQueueAsync(agentId);
+            await GrainFactory.Get<IConversationGrain>(GrainKeys.Compose(_organisationId, conversationId)).ReturnToQueueAsync(agentId);
         }
         catch (Exception e)
         {
@@ -362,7 +363,7 @@ public sealed partial class RoutingGrain(
             _alerted.Remove(ended);
         }
 
-        var wallboard = GrainFactory.GetGrain<IWallboardGrain>(_organisationId);
+        var wallboard = GrainFactory.Get<IWallboardGrain>(_organisationId);
         foreach (var entry in _entries.Values)
         {
             if (entry.Ticket is { IsWaiting: true, WaitingSince: { } since } ticket && since <= threshold && _alerted.TryAdd(entry.ConversationId, since))
@@ -378,7 +379,7 @@ public sealed partial class RoutingGrain(
         if (_wallboardStale)
         {
             _wallboardStale = false;
-            return GrainFactory.GetGrain<IWallboardGrain>(_organisationId).UpdateAsync(Snapshot());
+            return GrainFactory.Get<IWallboardGrain>(_organisationId).UpdateAsync(Snapshot());
         }
 
         return Task.CompletedTask;
@@ -424,7 +425,7 @@ public sealed partial class RoutingGrain(
         {
             try
             {
-                return await GrainFactory.GetGrain<IAgentGrain>(GrainKeys.Compose(_organisationId, id)).GetForRoutingAsync();
+                return await GrainFactory.Get<IAgentGrain>(GrainKeys.Compose(_organisationId, id)).GetForRoutingAsync();
             }
             catch (Exception e)
             {

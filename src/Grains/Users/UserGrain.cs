@@ -1,3 +1,4 @@
+using Inbox.Contracts.Grains;
 using System.Buffers.Text;
 using System.Security.Cryptography;
 using Inbox.Contracts.Agents;
@@ -37,7 +38,7 @@ public sealed class UserGrain(
         if (state.RecordExists)
         {
             // Users seeded before sign-in handles existed claim theirs here; a no-op afterwards.
-            await GrainFactory.GetGrain<IUserHandleGrain>(UserHandles.Email(state.State.Email)).ClaimAsync(this.GetPrimaryKeyString());
+            await GrainFactory.Get<IUserHandleGrain>(UserHandles.Email(state.State.Email)).ClaimAsync(this.GetPrimaryKeyString());
             return Profile();
         }
 
@@ -278,7 +279,7 @@ public sealed class UserGrain(
             Teams = UserRules.ValidTeams(organisation, teams),
             Channels = UserRules.ValidChannels(organisation, channels),
         };
-        if (!await GrainFactory.GetGrain<IUserHandleGrain>(UserHandles.Email(email)).ClaimAsync(this.GetPrimaryKeyString()))
+        if (!await GrainFactory.Get<IUserHandleGrain>(UserHandles.Email(email)).ClaimAsync(this.GetPrimaryKeyString()))
         {
             throw new ConflictException($"Another user already signs in with '{email.Trim()}'.");
         }
@@ -291,7 +292,7 @@ public sealed class UserGrain(
         await ReleaseInvitationAsync();
         var token = Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32));
         var handle = UserHandles.Invitation(token);
-        if (!await GrainFactory.GetGrain<IUserHandleGrain>(handle).ClaimAsync(this.GetPrimaryKeyString()))
+        if (!await GrainFactory.Get<IUserHandleGrain>(handle).ClaimAsync(this.GetPrimaryKeyString()))
         {
             throw new ConflictException("The invitation token collided with another; try again.");
         }
@@ -305,7 +306,7 @@ public sealed class UserGrain(
     {
         if (state.State.InvitationHandle is { } handle)
         {
-            await GrainFactory.GetGrain<IUserHandleGrain>(handle).ReleaseAsync(this.GetPrimaryKeyString());
+            await GrainFactory.Get<IUserHandleGrain>(handle).ReleaseAsync(this.GetPrimaryKeyString());
             (state.State.InvitationHandle, state.State.InvitationExpiresAt) = (null, null);
         }
     }
@@ -321,7 +322,7 @@ public sealed class UserGrain(
             audit.RecordAsync(Key.OrganisationId, action, AuditSubjects.User, Key.Id, before, profile, actor));
 
         // Routing sees the agent's name, teams, channels and whether they may work at all.
-        GrainFactory.GetGrain<IAgentGrain>(this.GetPrimaryKeyString()).ProfileChangedAsync(profile).Ignore();
+        GrainFactory.Get<IAgentGrain>(this.GetPrimaryKeyString()).ProfileChangedAsync(profile).Ignore();
         return profile;
     }
 
@@ -333,10 +334,10 @@ public sealed class UserGrain(
         Caller.User(Key.OrganisationId, Key.Id, state.State.Name, state.State.Role, state.State.Channels, state.State.Teams, CallerContext.Current?.From);
 
     private async Task<OrganisationInfo> OrganisationAsync() =>
-        await GrainFactory.GetGrain<IOrganisationGrain>(Key.OrganisationId).GetAsync()
+        await GrainFactory.Get<IOrganisationGrain>(Key.OrganisationId).GetAsync()
         ?? throw new InvalidOperationException($"There is no organisation '{Key.OrganisationId}'.");
 
-    private void EndSessions() => GrainFactory.GetGrain<IEventFeedGrain>(Key.OrganisationId).EndSessionsAsync(Key.Id).Ignore();
+    private void EndSessions() => GrainFactory.Get<IEventFeedGrain>(Key.OrganisationId).EndSessionsAsync(Key.Id).Ignore();
 
     private void EnsureExists()
     {

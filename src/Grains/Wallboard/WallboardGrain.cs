@@ -1,4 +1,5 @@
 using Inbox.Contracts.Events;
+using Inbox.Contracts.Grains;
 using Inbox.Contracts.Routing;
 using Inbox.Contracts.Wallboard;
 
@@ -14,7 +15,7 @@ public sealed class WallboardGrain : Grain, IWallboardGrain
     private WallboardSnapshot? _latest;
 
     public async Task<WallboardSnapshot> GetAsync() =>
-        _latest ??= await GrainFactory.GetGrain<IRoutingGrain>(this.GetPrimaryKeyString()).GetWallboardAsync();
+        _latest ??= await GrainFactory.Get<IRoutingGrain>(this.GetPrimaryKeyString()).GetWallboardAsync();
 
     public Task UpdateAsync(WallboardSnapshot snapshot)
     {
@@ -30,5 +31,5 @@ public sealed class WallboardGrain : Grain, IWallboardGrain
     public Task AlertAsync(WaitAlert alert) =>
         Feed.PublishOrganisationEventAsync(new OrganisationEvent(EventNames.WallboardAlert, this.GetPrimaryKeyString(), Alert: alert));
 
-    private IEventFeedGrain Feed => GrainFactory.GetGrain<IEventFeedGrain>(this.GetPrimaryKeyString());
+    private IEventFeedGrain Feed => GrainFactory.Get<IEventFeedGrain>(this.GetPrimaryKeyString());
 }

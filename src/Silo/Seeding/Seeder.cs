@@ -1,4 +1,5 @@
 using Inbox.Contracts.Channels;
+using Inbox.Contracts.Grains;
 using Inbox.Contracts.Keys;
 using Inbox.Contracts.Organisations;
 using Inbox.Contracts.Users;
@@ -21,17 +22,17 @@ internal sealed partial class Seeder(IGrainFactory grains, IOptions<SeedOptions>
 
         foreach (var seed in options.Value.Organisations)
         {
-            var organisation = grains.GetGrain<IOrganisationGrain>(seed.OrganisationId);
+            var organisation = grains.Get<IOrganisationGrain>(seed.OrganisationId);
             await organisation.EnsureAsync(seed.Name);
             foreach (var channel in seed.WebChat)
             {
-                await grains.GetGrain<IChannelGrain>(GrainKeys.Compose(seed.OrganisationId, channel.ChannelId))
+                await grains.Get<IChannelGrain>(GrainKeys.Compose(seed.OrganisationId, channel.ChannelId))
                     .ConnectWebChatAsync(channel.Name, channel.WebsiteToken);
             }
 
             foreach (var channel in seed.Platforms)
             {
-                var grain = grains.GetGrain<IChannelGrain>(GrainKeys.Compose(seed.OrganisationId, channel.ChannelId));
+                var grain = grains.Get<IChannelGrain>(GrainKeys.Compose(seed.OrganisationId, channel.ChannelId));
                 if (await grain.GetAsync() is null)
                 {
                     var platform = PlatformNames.TryParse(channel.Platform, out var parsed) && parsed != Platform.WebChat
@@ -49,7 +50,7 @@ internal sealed partial class Seeder(IGrainFactory grains, IOptions<SeedOptions>
 
             foreach (var user in seed.Users)
             {
-                await grains.GetGrain<IUserGrain>(GrainKeys.Compose(seed.OrganisationId, user.UserId))
+                await grains.Get<IUserGrain>(GrainKeys.Compose(seed.OrganisationId, user.UserId))
                     .CreateAsync(new NewUser(user.Name, user.Email, user.Role, user.Password, user.Teams, user.Channels));
             }
 
