@@ -65,16 +65,8 @@ public sealed class Azurite : IAsyncDisposable
                 data,
                 environment ?? new Dictionary<string, string>());
             var azurite = new Azurite(process, data, blob, queue, table);
-            try
-            {
-                await process.WaitUntilAsync(azurite.IsListeningAsync, TimeSpan.FromSeconds(30));
-                return azurite;
-            }
-            catch
-            {
-                await process.DisposeAsync();
-                throw;
-            }
+            await process.WaitUntilAsync(azurite.IsListeningAsync, TimeSpan.FromSeconds(30));
+            return azurite;
         });
     }
 

@@ -179,7 +179,6 @@ public sealed class InboxSystem : IAsyncDisposable
         await Azurite.DisposeAsync();
     }
 
-    // Both dispose the process when it does not become ready, so a start on other ports leaves nothing behind.
     private static async Task<ServiceProcess> StartSiloAsync(Dictionary<string, string> environment, int httpPort) =>
         await StartReadyAsync("Silo", environment, new Uri($"http://127.0.0.1:{httpPort}/health/ready"));
 
@@ -189,15 +188,7 @@ public sealed class InboxSystem : IAsyncDisposable
     private static async Task<ServiceProcess> StartReadyAsync(string project, Dictionary<string, string> environment, Uri readiness)
     {
         var process = ServiceProcess.StartProject(project, environment);
-        try
-        {
-            await process.WaitForHttpAsync(readiness, StartTimeout);
-            return process;
-        }
-        catch
-        {
-            await process.DisposeAsync();
-            throw;
-        }
+        await process.WaitForHttpAsync(readiness, StartTimeout);
+        return process;
     }
 }

@@ -34,6 +34,7 @@ public sealed class ServiceProcess : IAsyncDisposable
     private readonly Process _process;
     private readonly ConcurrentQueue<string> _tail = new();
     private readonly StreamWriter _log;
+    private int _disposed;
 
     private ServiceProcess(string name, Process process)
     {
@@ -116,33 +117,22 @@ public sealed class ServiceProcess : IAsyncDisposable
         }
     }
 
-    /// <summary>Waits until <paramref name="ready"/> returns true, failing early with the output if the process dies.</summary>
+    /// <summary>
+    /// Waits until <paramref name="ready"/> returns true, failing early with the output if the process dies. A process
+    /// that does not become ready is stopped before the failure is thrown, so the caller (or a start on other ports,
+    /// <see cref="StartOnFreePortsAsync"/>) has nothing left to clean up.
+    /// </summary>
     public async Task WaitUntilAsync(Func<Task<bool>> ready, TimeSpan timeout)
     {
-        var deadline = DateTime.UtcNow + timeout;
-        while (DateTime.UtcNow < deadline)
+        try
         {
-            if (_process.HasExited)
-            {
-                throw new InvalidOperationException($"{Name} exited with code {_process.ExitCode} before it was ready:{Environment.NewLine}{Tail}");
-            }
-
-            try
-            {
-                if (await ready())
-                {
-                    return;
-                }
-            }
-            catch (Exception e) when (e is HttpRequestException or System.Net.Sockets.SocketException or TaskCanceledException)
-            {
-                // Not listening yet.
-            }
-
-            await Task.Delay(ReadinessPoll);
+            await PollUntilAsync(ready, timeout);
         }
-
-        throw new TimeoutException($"{Name} was not ready within {timeout}:{Environment.NewLine}{Tail}");
+        catch
+        {
+            await DisposeAsync();
+            throw;
+        }
     }
 
     /// <summary>Waits until GET <paramref name="url"/> answers 200.</summary>
@@ -177,8 +167,14 @@ public sealed class ServiceProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>Stops the process; a second call (after a failed start stopped it already) does nothing.</summary>
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
         try
         {
             await StopAsync(TimeSpan.FromSeconds(10));
@@ -189,6 +185,34 @@ public sealed class ServiceProcess : IAsyncDisposable
             _process.Dispose();
             await _log.DisposeAsync();
         }
+    }
+
+    private async Task PollUntilAsync(Func<Task<bool>> ready, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (DateTime.UtcNow < deadline)
+        {
+            if (_process.HasExited)
+            {
+                throw new InvalidOperationException($"{Name} exited with code {_process.ExitCode} before it was ready:{Environment.NewLine}{Tail}");
+            }
+
+            try
+            {
+                if (await ready())
+                {
+                    return;
+                }
+            }
+            catch (Exception e) when (e is HttpRequestException or System.Net.Sockets.SocketException or TaskCanceledException)
+            {
+                // Not listening yet.
+            }
+
+            await Task.Delay(ReadinessPoll);
+        }
+
+        throw new TimeoutException($"{Name} was not ready within {timeout}:{Environment.NewLine}{Tail}");
     }
 
     // Kestrel and Orleans say "address already in use"; Node (Azurite) says "EADDRINUSE: address already in use".
