@@ -44,6 +44,12 @@ internal sealed record BenchOptions(TimeSpan Phase, int Workers, string ResultsD
 
     /// <summary>Waiting customers the router assigns in the routing phase.</summary>
     public int RoutingConversations { get; init; } = 2_000;
+
+    /// <summary>
+    /// A CSV file to write the latency phase's timeline into (every message's intended send, webhook answer and delivery
+    /// to the agent), for finding what a slow moment was; null: none.
+    /// </summary>
+    public string? Timeline { get; init; }
 }
 
 /// <summary>
@@ -100,6 +106,7 @@ internal static partial class Bench
         var latency = Load.NewHistogram();
         long received = 0;
         var measuring = false;
+        var timeline = options.Timeline is null ? null : new Timeline();
         await using var agent = HubClient.Build(new Uri(system.GatewayUrl, "hubs/inbox"), o => o.Cookies = supervisor.Cookies);
         agent.On<InboxEvent>("ReceiveEvent", e =>
         {
@@ -112,6 +119,7 @@ internal static partial class Bench
             if (measuring && long.TryParse(text.AsSpan(6), CultureInfo.InvariantCulture, out var id) && sentAt.TryRemove(id, out var intended))
             {
                 latency.RecordValue(Load.MicrosecondsSince(intended));
+                timeline?.Delivered(id);
             }
         });
         await agent.StartAsync();
@@ -133,9 +141,15 @@ internal static partial class Bench
         {
             var id = Interlocked.Increment(ref nextId);
             sentAt[id] = intended;
-            if (await PostAsync(customer ?? customers[id % Customers], $"bench {id}"))
+            var ok = await PostAsync(customer ?? customers[id % Customers], $"bench {id}");
+            if (ok)
             {
                 Interlocked.Increment(ref accepted);
+            }
+
+            if (measuring)
+            {
+                timeline?.Answered(id, intended, ok);
             }
         }
 
@@ -159,6 +173,11 @@ internal static partial class Bench
         var storageSeconds = storage.Between(latencyFrom, Stopwatch.GetTimestamp());
         await Task.Delay(Drain);
         measuring = false;
+        if (timeline is not null)
+        {
+            timeline.WriteCsv(options.Timeline!, latencyFrom);
+            log.WriteLine($"Timeline: {options.Timeline}");
+        }
 
         // Azurite keeps each table in one Node process's memory and its inserts slow as the table grows (about a third
         // slower at 150,000 rows than at 20,000): measured again into the inbox's own message table, after the inbox

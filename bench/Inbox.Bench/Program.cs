@@ -2,7 +2,7 @@ using System.Globalization;
 using Inbox.Bench;
 
 // ./bench.sh [--seconds N] [--workers N] [--fan-out N,N,...] [--activations N] [--new-conversations N]
-//            [--routing-agents N] [--routing-conversations N] [--latency-rate N] [--no-docs]:
+//            [--routing-agents N] [--routing-conversations N] [--latency-rate N] [--timeline FILE] [--no-docs]:
 // every figure beside its limit, in one run on this machine.
 if (args is [BareHub.Argument, var url])
 {
@@ -49,11 +49,14 @@ for (var i = 0; i < args.Length; i++)
         case "--latency-rate":
             Console.Error.WriteLine($"--latency-rate takes the latency phase's rate in messages/s, a number above 0; '{(i + 1 < args.Length ? args[i + 1] : "")}' is not one.");
             return 2;
+        case "--timeline" when i + 1 < args.Length:
+            scale = scale with { Timeline = Path.GetFullPath(args[++i]) };
+            break;
         case "--no-docs":
             writeDocs = false;
             break;
         default:
-            Console.Error.WriteLine($"Unknown argument '{args[i]}'. Use --seconds N, --workers N, --fan-out N,N,..., --activations N, --new-conversations N, --routing-agents N, --routing-conversations N, --latency-rate N (messages/s, above 0), --no-docs.");
+            Console.Error.WriteLine($"Unknown argument '{args[i]}'. Use --seconds N, --workers N, --fan-out N,N,..., --activations N, --new-conversations N, --routing-agents N, --routing-conversations N, --latency-rate N (messages/s, above 0), --timeline FILE, --no-docs.");
             return 2;
     }
 }

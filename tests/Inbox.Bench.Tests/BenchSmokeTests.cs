@@ -18,6 +18,7 @@ public sealed class BenchSmokeTests
                 RepliesPerSecond = 10,
                 RoutingAgents = 20,
                 RoutingConversations = 100,
+                Timeline = Path.Combine(results.FullName, "timeline.csv"),
             };
             var report = await Bench.RunAsync(options, TextWriter.Null);
 
@@ -36,10 +37,22 @@ public sealed class BenchSmokeTests
             });
             Assert.Single(results.GetFiles("*.json"));
             Assert.Contains("| inbound:", report.Markdown(), StringComparison.Ordinal);
+
+            // The latency phase's timeline: every message answered and delivered, each after it was meant to be sent.
+            var timeline = File.ReadAllLines(options.Timeline).Skip(2).Select(line => line.Split(',')).ToList();
+            Assert.NotEmpty(timeline);
+            Assert.All(timeline, columns =>
+            {
+                var (intended, answered, delivered) = (Ms(columns[1]), Ms(columns[2]), Ms(columns[3]));
+                Assert.Equal("1", columns[4]);
+                Assert.True(answered >= intended && delivered >= intended, string.Join(',', columns));
+            });
         }
         finally
         {
             results.Delete(recursive: true);
         }
     }
+
+    private static double Ms(string column) => double.Parse(column, System.Globalization.CultureInfo.InvariantCulture);
 }
