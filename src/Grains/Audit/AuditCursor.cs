@@ -15,12 +15,15 @@ internal static class AuditCursor
     public static string Format(DateOnly day, long?[] positions) =>
         day.ToString("yyyyMMdd", CultureInfo.InvariantCulture) + ":" + string.Join(',', positions.Select(p => p?.ToString(CultureInfo.InvariantCulture) ?? ""));
 
-    /// <summary>The day and positions a cursor stands for; the start (<paramref name="to"/>, nothing read) without one.</summary>
-    public static (DateOnly Day, long?[] Positions) Parse(string? cursor, DateOnly to, int shards)
+    /// <summary>
+    /// The day a cursor stands for and its positions, one per shard of that day (<paramref name="shardsOf"/>); the start
+    /// (<paramref name="to"/>, nothing read) without one.
+    /// </summary>
+    public static async Task<(DateOnly Day, long?[] Positions)> ParseAsync(string? cursor, DateOnly to, Func<DateOnly, Task<int>> shardsOf)
     {
         if (cursor is null)
         {
-            return (to, Top(shards));
+            return (to, Top(await shardsOf(to)));
         }
 
         var parts = cursor.Split(':');
@@ -29,9 +32,10 @@ internal static class AuditCursor
             throw new ArgumentException("The cursor is not one this API gave out.", nameof(cursor));
         }
 
-        var positions = Top(shards);
+        day = day < to ? day : to;
+        var positions = Top(await shardsOf(day));
         var given = parts[1].Split(',');
-        for (var i = 0; i < Math.Min(shards, given.Length); i++)
+        for (var i = 0; i < Math.Min(positions.Length, given.Length); i++)
         {
             if (given[i].Length == 0)
             {
@@ -43,6 +47,6 @@ internal static class AuditCursor
                 : throw new ArgumentException("The cursor is not one this API gave out.", nameof(cursor));
         }
 
-        return (day < to ? day : to, positions);
+        return (day, positions);
     }
 }

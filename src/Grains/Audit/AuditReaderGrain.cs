@@ -1,24 +1,24 @@
 using Inbox.Contracts.Audit;
 using Inbox.Contracts.Grains;
-using Microsoft.Extensions.Options;
 using Orleans.Concurrency;
 
 namespace Inbox.Grains.Audit;
 
 /// <summary>
-/// Reads an organisation's audit log newest first across the shards of each day, and re-checks its hash chains.
-/// Stateless: any silo answers.
+/// Reads an organisation's audit log newest first across the shards of each day (as many as the day's first writer
+/// fixed), and re-checks its hash chains. Stateless: any silo answers.
 /// </summary>
 [StatelessWorker]
-public sealed class AuditReaderGrain(AuditStore store, AuditTrail audit, IOptions<AuditOptions> options) : Grain, IAuditReaderGrain
+public sealed class AuditReaderGrain(AuditStore store, AuditTrail audit) : Grain, IAuditReaderGrain
 {
-    private int Shards => options.Value.Shards;
+    // Days whose shard count was read: once stored it never changes.
+    private readonly Dictionary<DateOnly, int> _shards = [];
 
     private string OrganisationId => this.GetPrimaryKeyString();
 
     public async Task<AuditPage> QueryAsync(AuditQuery query)
     {
-        var (day, positions) = AuditCursor.Parse(query.Cursor, query.To, Shards);
+        var (day, positions) = await AuditCursor.ParseAsync(query.Cursor, query.To, ShardsAsync);
         var items = new List<AuditEntry>(query.Limit);
         while (day >= query.From)
         {
@@ -29,7 +29,7 @@ public sealed class AuditReaderGrain(AuditStore store, AuditTrail audit, IOption
             }
 
             day = day.AddDays(-1);
-            positions = AuditCursor.Top(Shards);
+            positions = AuditCursor.Top(await ShardsAsync(day));
             if (items.Count == query.Limit)
             {
                 return new AuditPage(items, day >= query.From ? AuditCursor.Format(day, positions) : null);
@@ -52,7 +52,9 @@ public sealed class AuditReaderGrain(AuditStore store, AuditTrail audit, IOption
         var (partitions, entries) = (0, 0L);
         for (var day = firstDay; day <= lastDay; day = day.AddDays(1))
         {
-            for (var shard = 0; shard < Shards; shard++)
+            // Read afresh, not from what earlier queries remembered: verifying is checking what storage holds now.
+            var shards = await ReadShardsAsync(day);
+            for (var shard = 0; shard < shards; shard++)
             {
                 var partition = AuditStore.Partition(OrganisationId, day, shard);
                 var (checkedEntries, broken) = await VerifyPartitionAsync(partition);
@@ -62,9 +64,30 @@ public sealed class AuditReaderGrain(AuditStore store, AuditTrail audit, IOption
                     return new AuditVerification(partitions, entries, broken);
                 }
             }
+
+            // A partition past the day's shard count is one no reader sees: the count was altered to hide it.
+            var expected = Enumerable.Range(0, shards).Select(shard => AuditStore.Partition(OrganisationId, day, shard)).ToHashSet(StringComparer.Ordinal);
+            if ((await store.PartitionsOfDayAsync(OrganisationId, day)).FirstOrDefault(p => !expected.Contains(p)) is { } hidden)
+            {
+                return new AuditVerification(partitions, entries, new AuditBrokenLink(hidden, 1, $"the day's shard count ({shards}) leaves this partition out, so readers do not see it"));
+            }
         }
 
         return new AuditVerification(partitions, entries, null);
+    }
+
+    private async Task<int> ShardsAsync(DateOnly day) => _shards.TryGetValue(day, out var known) ? known : await ReadShardsAsync(day);
+
+    private async Task<int> ReadShardsAsync(DateOnly day)
+    {
+        if (await store.ReadShardsAsync(OrganisationId, day) is not { } shards)
+        {
+            // Not remembered: the day's first entry may still come and fix a count.
+            return AuditStore.UnrecordedDayShards;
+        }
+
+        _shards[day] = shards;
+        return shards;
     }
 
     /// <summary>
@@ -77,7 +100,7 @@ public sealed class AuditReaderGrain(AuditStore store, AuditTrail audit, IOption
         var heads = new Dictionary<int, AuditStoredEntry>();
         try
         {
-            for (var shard = 0; shard < Shards; shard++)
+            for (var shard = 0; shard < positions.Length; shard++)
             {
                 if (positions[shard] == AuditCursor.Exhausted)
                 {

@@ -34,9 +34,66 @@ public sealed class AuditStore(TableServiceClient tables)
 
     private readonly TableClient _table = tables.GetTableClient(TableNames.Audit);
 
+    /// <summary>
+    /// How many shards a day without a stored shard count has: days written before the count was stored with each day
+    /// (until 2026-11-27) had 4, the setting's default then; a day with no entries at all reads as empty either way.
+    /// </summary>
+    public const int UnrecordedDayShards = 4;
+
+    // The row that fixes a day's shard count: its own partition ({org}:{yyyyMMdd}, no shard), so no shard's chain sees it.
+    private const string DayRow = "shards";
+    private const string ShardsProperty = "Shards";
+
     /// <summary>The partition (and audit log grain key) of an organisation's day and shard.</summary>
     public static string Partition(string organisationId, DateOnly day, int shard) =>
-        GrainKeys.Compose(organisationId, day.ToString("yyyyMMdd", CultureInfo.InvariantCulture), shard.ToString(CultureInfo.InvariantCulture));
+        GrainKeys.Compose(organisationId, DayText(day), shard.ToString(CultureInfo.InvariantCulture));
+
+    private static string DayPartition(string organisationId, DateOnly day) => GrainKeys.Compose(organisationId, DayText(day));
+
+    private static string DayText(DateOnly day) => day.ToString("yyyyMMdd", CultureInfo.InvariantCulture);
+
+    /// <summary>The day's shard count as its first writer stored it; null when none is stored.</summary>
+    public async Task<int?> ReadShardsAsync(string organisationId, DateOnly day, CancellationToken cancellationToken = default)
+    {
+        var row = await _table.GetEntityIfExistsAsync<TableEntity>(DayPartition(organisationId, day), DayRow, [ShardsProperty], cancellationToken);
+        return row.HasValue ? row.Value!.GetInt32(ShardsProperty) : null;
+    }
+
+    /// <summary>
+    /// Fixes the day's shard count at <paramref name="shards"/> unless a writer already fixed it (the first writer of a
+    /// day decides, whatever the others are configured with); returns the day's count.
+    /// </summary>
+    public async Task<int> FixShardsAsync(string organisationId, DateOnly day, int shards, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            await _table.AddEntityAsync(new TableEntity(DayPartition(organisationId, day), DayRow) { [ShardsProperty] = shards }, cancellationToken);
+            return shards;
+        }
+        catch (RequestFailedException e) when (e.Status == 409)
+        {
+            return await ReadShardsAsync(organisationId, day, cancellationToken)
+                ?? throw new InvalidOperationException($"The shard count of {organisationId}'s audit day {day:yyyy-MM-dd} is stored but unreadable.");
+        }
+    }
+
+    /// <summary>
+    /// Every partition of the day that holds rows, whatever the day's shard count says: one scan of the day's keys,
+    /// for verification (a shard count altered in storage would otherwise hide whole partitions from readers).
+    /// </summary>
+    public async Task<SortedSet<string>> PartitionsOfDayAsync(string organisationId, DateOnly day, CancellationToken cancellationToken = default)
+    {
+        // Shard partitions are "{day partition}:{shard}": every key from "…:" up to (not including) "…;" (';' follows ':').
+        var dayPartition = DayPartition(organisationId, day);
+        var filter = TableClient.CreateQueryFilter($"PartitionKey ge {dayPartition + ":"} and PartitionKey lt {dayPartition + ";"}");
+        var partitions = new SortedSet<string>(StringComparer.Ordinal);
+        await foreach (var row in _table.QueryAsync<TableEntity>(filter, select: ["PartitionKey"], cancellationToken: cancellationToken))
+        {
+            partitions.Add(row.PartitionKey);
+        }
+
+        return partitions;
+    }
 
     /// <summary>The RowKey of a block that starts at a sequence: inverted and zero-padded, so string order is newest first.</summary>
     public static string RowKey(long sequence) => (MaxSequence - sequence).ToString("D12", CultureInfo.InvariantCulture);

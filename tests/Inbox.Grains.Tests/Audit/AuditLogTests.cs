@@ -12,6 +12,7 @@ using Inbox.Contracts.Users;
 using Inbox.Grains.Audit;
 using Inbox.Grains.Storage;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace Inbox.Grains.Tests.Audit;
 
@@ -388,7 +389,7 @@ public sealed class AuditLogTests(GrainClusterFixture fixture)
     public async Task Pages_through_every_shard_newest_first_without_repeats_and_filters_by_actor_action_and_subject()
     {
         var organisationId = GrainKeys.NewId("org");
-        var audit = fixture.Cluster.GetSiloServiceProvider().GetRequiredService<AuditTrail>();
+        var audit = Trail(shards: 3);
         for (var i = 0; i < 25; i++)
         {
             CallerContext.Set(Caller.User(organisationId, i % 2 == 0 ? "u_even" : "u_odd", "Someone", UserRole.Admin, [], [], null));
@@ -408,6 +409,7 @@ public sealed class AuditLogTests(GrainClusterFixture fixture)
 
         Assert.Equal(25, seen.Select(e => e.Record.SubjectId).Distinct().Count());
         Assert.Equal(25, seen.Count);
+        Assert.Equal(3, seen.Select(e => e.Partition).Distinct().Count());
         Assert.Equal(seen.Select(e => e.Record.At).OrderDescending(), seen.Select(e => e.Record.At));
 
         var odd = await Reader(organisationId).QueryAsync(new AuditQuery(Today, Today, "u_odd", null, null, 100, null));
@@ -453,7 +455,76 @@ public sealed class AuditLogTests(GrainClusterFixture fixture)
         Assert.Null((await Reader(organisationId).VerifyAsync(first, first.AddDays(2))).FirstBroken);
     }
 
+    [Fact]
+    public async Task A_day_keeps_the_shard_count_its_first_entry_fixed_and_the_setting_going_down_applies_from_the_next_day()
+    {
+        var organisationId = GrainKeys.NewId("org");
+        var configuredOne = fixture.Cluster.GetSiloServiceProvider().GetRequiredService<AuditTrail>();
+        var first = Today;
+        for (var i = 0; i < 6; i++)
+        {
+            await Trail(shards: 3).RecordAsync(organisationId, AuditActions.TeamSaved, "team", $"early-{i}");
+            await configuredOne.RecordAsync(organisationId, AuditActions.TeamSaved, "team", $"late-{i}");
+        }
+
+        // The silo configured with one shard wrote into the day's three, which readers (configured with one) read.
+        Assert.Equal(3, await Store.ReadShardsAsync(organisationId, first, TestContext.Current.CancellationToken));
+        var day = await Reader(organisationId).QueryAsync(new AuditQuery(first, first, null, null, null, 100, null));
+        Assert.Equal(12, day.Items.Count);
+        Assert.Equal(3, day.Items.Select(e => e.Partition).Distinct().Count());
+
+        fixture.Time.Advance(TimeSpan.FromDays(1));
+        await configuredOne.RecordAsync(organisationId, AuditActions.TeamSaved, "team", "next-day");
+        Assert.Equal(1, await Store.ReadShardsAsync(organisationId, Today, TestContext.Current.CancellationToken));
+
+        var both = await Reader(organisationId).QueryAsync(new AuditQuery(first, Today, null, null, null, 100, null));
+        Assert.Equal(["next-day", .. day.Items.Select(e => e.Record.SubjectId)], both.Items.Select(e => e.Record.SubjectId));
+        var verification = await Reader(organisationId).VerifyAsync(first, Today);
+        Assert.Equal((4, 13L, (AuditBrokenLink?)null), (verification.Partitions, verification.Entries, verification.FirstBroken));
+    }
+
+    [Fact]
+    public async Task A_day_written_before_shard_counts_were_stored_is_read_and_verified_across_its_four_shards()
+    {
+        var organisationId = GrainKeys.NewId("org");
+        for (var shard = 0; shard < AuditStore.UnrecordedDayShards; shard++)
+        {
+            await WriteBlocksAsync(AuditStore.Partition(organisationId, Today, shard), [2]);
+        }
+
+        Assert.Null(await Store.ReadShardsAsync(organisationId, Today, TestContext.Current.CancellationToken));
+        Assert.Equal(8, (await ReadAllAsync(organisationId)).Count);
+        var verification = await Reader(organisationId).VerifyAsync(Today, Today);
+        Assert.Equal((4, 8L, (AuditBrokenLink?)null), (verification.Partitions, verification.Entries, verification.FirstBroken));
+    }
+
+    [Fact]
+    public async Task A_shard_count_lowered_in_storage_to_hide_partitions_is_reported_by_verify()
+    {
+        var organisationId = GrainKeys.NewId("org");
+        var audit = Trail(shards: 3);
+        for (var i = 0; i < 6; i++)
+        {
+            await audit.RecordAsync(organisationId, AuditActions.TeamSaved, "team", $"t{i}");
+        }
+
+        var partitions = await Store.PartitionsOfDayAsync(organisationId, Today, TestContext.Current.CancellationToken);
+        Assert.Equal(3, partitions.Count);
+        Assert.Null((await Reader(organisationId).VerifyAsync(Today, Today)).FirstBroken);
+
+        // Rewritten to one shard, readers would see only shard 0's entries; verify names the first partition left out.
+        var dayRow = new TableEntity(GrainKeys.Compose(organisationId, Today.ToString("yyyyMMdd", System.Globalization.CultureInfo.InvariantCulture)), "shards") { ["Shards"] = 1 };
+        await Table.UpdateEntityAsync(dayRow, ETag.All, TableUpdateMode.Replace, TestContext.Current.CancellationToken);
+        var broken = (await Reader(organisationId).VerifyAsync(Today, Today)).FirstBroken;
+        Assert.Equal(partitions.ElementAt(1), broken!.Partition);
+        Assert.Contains("leaves this partition out", broken.Reason, StringComparison.Ordinal);
+    }
+
     private DateOnly Today => DateOnly.FromDateTime(fixture.Time.GetUtcNow().UtcDateTime);
+
+    // A writer configured with a shard count other than the test silo's (one).
+    private AuditTrail Trail(int shards) =>
+        new(fixture.Inside, fixture.Time, Options.Create(new AuditOptions { Shards = shards }), Store);
 
     private TableClient Table => fixture.Tables.GetTableClient(TableNames.Audit);
 
