@@ -52,11 +52,14 @@ public sealed class AuditStore(TableServiceClient tables)
 
     private static string DayText(DateOnly day) => day.ToString("yyyyMMdd", CultureInfo.InvariantCulture);
 
-    /// <summary>The day's shard count as its first writer stored it; null when none is stored.</summary>
+    /// <summary>
+    /// The day's shard count as its first writer stored it; null when none is stored. A count altered below one reads
+    /// as zero: no partition is read, and verification reports every partition of the day as left out.
+    /// </summary>
     public async Task<int?> ReadShardsAsync(string organisationId, DateOnly day, CancellationToken cancellationToken = default)
     {
         var row = await _table.GetEntityIfExistsAsync<TableEntity>(DayPartition(organisationId, day), DayRow, [ShardsProperty], cancellationToken);
-        return row.HasValue ? row.Value!.GetInt32(ShardsProperty) : null;
+        return row.HasValue && row.Value!.GetInt32(ShardsProperty) is { } shards ? Math.Max(0, shards) : null;
     }
 
     /// <summary>
@@ -72,8 +75,9 @@ public sealed class AuditStore(TableServiceClient tables)
         }
         catch (RequestFailedException e) when (e.Status == 409)
         {
-            return await ReadShardsAsync(organisationId, day, cancellationToken)
-                ?? throw new InvalidOperationException($"The shard count of {organisationId}'s audit day {day:yyyy-MM-dd} is stored but unreadable.");
+            return await ReadShardsAsync(organisationId, day, cancellationToken) is { } stored and > 0
+                ? stored
+                : throw new InvalidOperationException($"The shard count stored for {organisationId}'s audit day {day:yyyy-MM-dd} is not a count of partitions.");
         }
     }
 

@@ -518,6 +518,13 @@ public sealed class AuditLogTests(GrainClusterFixture fixture)
         var broken = (await Reader(organisationId).VerifyAsync(Today, Today)).FirstBroken;
         Assert.Equal(partitions.ElementAt(1), broken!.Partition);
         Assert.Contains("leaves this partition out", broken.Reason, StringComparison.Ordinal);
+
+        // Rewritten to no shards at all: verify names the first partition, and a writer refuses the count.
+        dayRow["Shards"] = 0;
+        await Table.UpdateEntityAsync(dayRow, ETag.All, TableUpdateMode.Replace, TestContext.Current.CancellationToken);
+        Assert.Equal(partitions.First(), (await Reader(organisationId).VerifyAsync(Today, Today)).FirstBroken!.Partition);
+        var refused = await Assert.ThrowsAsync<InvalidOperationException>(() => Trail(shards: 3).RecordAsync(organisationId, AuditActions.TeamSaved, "team", "t6"));
+        Assert.Contains("not a count of partitions", refused.Message, StringComparison.Ordinal);
     }
 
     private DateOnly Today => DateOnly.FromDateTime(fixture.Time.GetUtcNow().UtcDateTime);
