@@ -109,7 +109,7 @@ internal static partial class Bench
         var latency = Load.NewHistogram();
         long received = 0;
         var measuring = false;
-        var timeline = options.Timeline is null ? null : new Timeline();
+        var timeline = options.Timeline is { } timelinePath ? new Timeline(timelinePath) : null;
         await using var agent = HubClient.Build(new Uri(system.GatewayUrl, "hubs/inbox"), o => o.Cookies = supervisor.Cookies);
         agent.On<InboxEvent>("ReceiveEvent", e =>
         {
@@ -191,8 +191,8 @@ internal static partial class Bench
 
         if (timeline is not null)
         {
-            timeline.WriteCsv(options.Timeline!, latencyFrom);
-            log.WriteLine($"Timeline: {options.Timeline}");
+            timeline.WriteCsv(latencyFrom);
+            log.WriteLine($"Timeline: {timeline.Path}");
         }
 
         // Azurite keeps each table in one Node process's memory and its inserts slow as the table grows (about a third

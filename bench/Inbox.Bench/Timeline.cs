@@ -9,7 +9,7 @@ namespace Inbox.Bench;
 /// agent's client had it. Written as CSV (milliseconds from the phase's start; the header gives the start as Unix time,
 /// to line it up with other processes' logs), so a slow moment shows whether the answer or only the delivery was late.
 /// </summary>
-internal sealed class Timeline
+internal sealed class Timeline(string path)
 {
     private readonly ConcurrentDictionary<long, (long Intended, long Answered, bool Ok)> _answered = new();
     private readonly ConcurrentDictionary<long, long> _delivered = new();
@@ -18,11 +18,14 @@ internal sealed class Timeline
 
     public void Delivered(long id) => _delivered[id] = Stopwatch.GetTimestamp();
 
-    public void WriteCsv(string path, long from)
+    /// <summary>The CSV file the timeline is written to.</summary>
+    public string Path { get; } = path;
+
+    public void WriteCsv(long from)
     {
         var startUnixMs = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() - (long)Stopwatch.GetElapsedTime(from).TotalMilliseconds;
         double Ms(long ticks) => (ticks - from) * 1000.0 / Stopwatch.Frequency;
-        using var writer = new StreamWriter(path);
+        using var writer = new StreamWriter(Path);
         writer.WriteLine(string.Create(CultureInfo.InvariantCulture, $"# phase start unix ms {startUnixMs}"));
         writer.WriteLine("id,intended_ms,answered_ms,delivered_ms,accepted");
         foreach (var (id, (intended, answered, ok)) in _answered.OrderBy(e => e.Value.Intended))
