@@ -41,14 +41,15 @@ public sealed class AuditStore(TableServiceClient tables)
     public const int UnrecordedDayShards = 4;
 
     // The row that fixes a day's shard count: its own partition ({org}:{yyyyMMdd}, no shard), so no shard's chain sees it.
-    private const string DayRow = "shards";
-    private const string ShardsProperty = "Shards";
+    internal const string DayRow = "shards";
+    internal const string ShardsProperty = "Shards";
 
     /// <summary>The partition (and audit log grain key) of an organisation's day and shard.</summary>
     public static string Partition(string organisationId, DateOnly day, int shard) =>
         GrainKeys.Compose(organisationId, DayText(day), shard.ToString(CultureInfo.InvariantCulture));
 
-    private static string DayPartition(string organisationId, DateOnly day) => GrainKeys.Compose(organisationId, DayText(day));
+    /// <summary>The partition of the row holding the day's shard count (<see cref="FixShardsAsync"/>).</summary>
+    internal static string DayPartition(string organisationId, DateOnly day) => GrainKeys.Compose(organisationId, DayText(day));
 
     private static string DayText(DateOnly day) => day.ToString("yyyyMMdd", CultureInfo.InvariantCulture);
 

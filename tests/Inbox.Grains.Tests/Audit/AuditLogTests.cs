@@ -513,14 +513,14 @@ public sealed class AuditLogTests(GrainClusterFixture fixture)
         Assert.Null((await Reader(organisationId).VerifyAsync(Today, Today)).FirstBroken);
 
         // Rewritten to one shard, readers would see only shard 0's entries; verify names the first partition left out.
-        var dayRow = new TableEntity(GrainKeys.Compose(organisationId, Today.ToString("yyyyMMdd", System.Globalization.CultureInfo.InvariantCulture)), "shards") { ["Shards"] = 1 };
+        var dayRow = new TableEntity(AuditStore.DayPartition(organisationId, Today), AuditStore.DayRow) { [AuditStore.ShardsProperty] = 1 };
         await Table.UpdateEntityAsync(dayRow, ETag.All, TableUpdateMode.Replace, TestContext.Current.CancellationToken);
         var broken = (await Reader(organisationId).VerifyAsync(Today, Today)).FirstBroken;
         Assert.Equal(partitions.ElementAt(1), broken!.Partition);
         Assert.Contains("leaves this partition out", broken.Reason, StringComparison.Ordinal);
 
         // Rewritten to no shards at all: verify names the first partition, and a writer refuses the count.
-        dayRow["Shards"] = 0;
+        dayRow[AuditStore.ShardsProperty] = 0;
         await Table.UpdateEntityAsync(dayRow, ETag.All, TableUpdateMode.Replace, TestContext.Current.CancellationToken);
         Assert.Equal(partitions.First(), (await Reader(organisationId).VerifyAsync(Today, Today)).FirstBroken!.Partition);
         var refused = await Assert.ThrowsAsync<InvalidOperationException>(() => Trail(shards: 3).RecordAsync(organisationId, AuditActions.TeamSaved, "team", "t6"));
