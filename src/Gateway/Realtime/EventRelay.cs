@@ -44,51 +44,60 @@ public sealed partial class EventRelay(
     public void Detach(string organisationId) =>
         _connections.AddOrUpdate(organisationId, 0, (_, count) => Math.Max(0, count - 1));
 
-    public async Task OnEventsAsync(IReadOnlyList<InboxEvent> events)
+    // Orleans hands this observer one call at a time, and a SignalR send completes only when every connection it goes
+    // to has taken it. Awaiting sends here would let one client that stopped reading (a phone that lost its signal: its
+    // TCP window full) hold every event for everyone on this gateway until the transport's send timeout (10 s) cut it
+    // off. So the sends are started in order and not awaited: SignalR writes each connection's messages in the order
+    // they were started (one write lock per connection), and a connection that stays stuck is closed by that timeout,
+    // its client reconnecting and reloading.
+    public Task OnEventsAsync(IReadOnlyList<InboxEvent> events)
     {
         foreach (var inboxEvent in events)
         {
             var conversation = inboxEvent.Conversation;
             if (connectedAgents.GroupsThatMayRead(conversation) is { Count: > 0 } readers)
             {
-                await agents.Clients.Groups(readers).ReceiveEvent(inboxEvent);
+                Send(agents.Clients.Groups(readers).ReceiveEvent(inboxEvent));
             }
 
             if (inboxEvent.Message is { } message && Audience.ReachesCustomer(message))
             {
-                await customers.Clients
+                Send(customers.Clients
                     .Group(Audience.Customer(conversation.OrganisationId, conversation.ChannelId, conversation.ChannelUserId))
-                    .ReceiveMessage(WidgetMessage.From(message));
+                    .ReceiveMessage(WidgetMessage.From(message)));
             }
         }
+
+        return Task.CompletedTask;
     }
 
-    public async Task OnOrganisationEventAsync(OrganisationEvent organisationEvent)
+    public Task OnOrganisationEventAsync(OrganisationEvent organisationEvent)
     {
         var organisationId = organisationEvent.OrganisationId;
-        var wallboard = agents.Clients.Group(Audience.Wallboard(organisationId));
         if (organisationEvent.Health is not null)
         {
             // A channel's alert (token refused, rate-limited, reconnected) goes to those who can fix it.
-            await agents.Clients.Group(Audience.ChannelAdmins(organisationId)).ReceiveOrganisationEvent(organisationEvent);
+            Send(agents.Clients.Group(Audience.ChannelAdmins(organisationId)).ReceiveOrganisationEvent(organisationEvent));
         }
         else if (organisationEvent.Channel is not null)
         {
             // Everyone working the inbox: a disabled channel's composer closes on every screen.
             if (connectedAgents.GroupsOf(organisationId) is { Count: > 0 } everyone)
             {
-                await agents.Clients.Groups(everyone).ReceiveOrganisationEvent(organisationEvent);
+                Send(agents.Clients.Groups(everyone).ReceiveOrganisationEvent(organisationEvent));
             }
         }
         else if (organisationEvent.Agent is { } agent)
         {
             // An agent sees their own presence change (say, offline after their connections dropped) on every screen.
-            await agents.Clients.Groups(Audience.Wallboard(organisationId), Audience.Agent(organisationId, agent.UserId)).ReceiveOrganisationEvent(organisationEvent);
+            Send(agents.Clients.Groups(Audience.Wallboard(organisationId), Audience.Agent(organisationId, agent.UserId)).ReceiveOrganisationEvent(organisationEvent));
         }
         else
         {
-            await wallboard.ReceiveOrganisationEvent(organisationEvent);
+            Send(agents.Clients.Group(Audience.Wallboard(organisationId)).ReceiveOrganisationEvent(organisationEvent));
         }
+
+        return Task.CompletedTask;
     }
 
     public Task OnSessionsEndedAsync(string organisationId, string userId)
@@ -169,6 +178,16 @@ public sealed partial class EventRelay(
         }
     }
 
+    // A send still waiting on a slow connection finishes on its own; one that fails is logged, not thrown into Orleans'
+    // observer pump (SignalR itself closes a connection it could not write to).
+    private void Send(Task sending)
+    {
+        if (!sending.IsCompletedSuccessfully)
+        {
+            sending.ContinueWith(static (failed, relay) => ((EventRelay)relay!).LogSendFailed(failed.Exception!), this, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        }
+    }
+
     // The reference is a weak handle to this object; the relay is a singleton, so this object outlives it.
     private IInboxEventObserver Reference
     {
@@ -180,6 +199,9 @@ public sealed partial class EventRelay(
             }
         }
     }
+
+    [LoggerMessage(EventId = 3103, Level = LogLevel.Warning, Message = "Could not send a live event to this gateway's clients")]
+    private partial void LogSendFailed(Exception exception);
 
     [LoggerMessage(EventId = 3102, Level = LogLevel.Warning, Message = "Could not check the session of {OrganisationId}:{UserId}")]
     private partial void LogSessionCheckFailed(Exception exception, string organisationId, string userId);
