@@ -99,7 +99,8 @@ internal static partial class Bench
         double sequentialInserts, concurrentInserts;
         await using (var fresh = await Azurite.StartAsync(inMemory: true))
         {
-            (sequentialInserts, concurrentInserts) = await AzuriteInsertsAsync(fresh.ConnectionString, phase / 2, options.Workers);
+            sequentialInserts = await AzuriteInsertsAsync(fresh.ConnectionString, phase / 4, 1);
+            concurrentInserts = await AzuriteInsertsAsync(fresh.ConnectionString, phase / 4, options.Workers);
         }
 
         log.WriteLine("The inbox: Azurite + silo + gateway + simulator");
@@ -205,7 +206,7 @@ internal static partial class Bench
         // phases, the limit is the one the inbox ran against by the end.
         var messageRows = Interlocked.Read(ref accepted);
         log.WriteLine($"Limits again: Azurite inserts into the inbox's message table (~{messageRows:N0} rows), after the inbox phases");
-        var (_, concurrentAfter) = await AzuriteInsertsAsync(system.Azurite.ConnectionString, phase / 2, options.Workers, into: MessageTable);
+        var concurrentAfter = await AzuriteInsertsAsync(system.Azurite.ConnectionString, phase / 4, options.Workers, into: MessageTable);
 
         log.WriteLine($"Agent replies → platform simulator ({options.RepliesPerSecond:0}/s, open loop)");
         var replies = await RepliesAsync(system, supervisor, channel.ChannelId, options.RepliesPerSecond, phase / 2);
@@ -297,16 +298,15 @@ internal static partial class Bench
         return histogram;
     }
 
-    // Into a new table, or into an existing one (Azurite's insert cost grows with the table's size).
-    private static async Task<(double Sequential, double Concurrent)> AzuriteInsertsAsync(string connectionString, TimeSpan phase, int workers, string? into = null)
+    // Single-entity inserts by that many senders in a closed loop, into a new table or into an existing one (Azurite's
+    // insert cost grows with the table's size): one sender gives the sequential rate, the workers the concurrent one.
+    private static async Task<double> AzuriteInsertsAsync(string connectionString, TimeSpan duration, int senders, string? into = null)
     {
         var table = new TableServiceClient(connectionString).GetTableClient(into ?? "BenchInserts" + Guid.NewGuid().ToString("N")[..8]);
         await table.CreateIfNotExistsAsync();
         long row = 0;
-        Task InsertAsync() => table.AddEntityAsync(new TableEntity("bench-limit-" + (Interlocked.Increment(ref row) % 64), Guid.NewGuid().ToString("N")) { ["Text"] = "bench insert" });
-        var sequential = await Load.ClosedLoopAsync(1, phase / 2, InsertAsync);
-        var concurrent = await Load.ClosedLoopAsync(workers, phase / 2, InsertAsync);
-        return (sequential, concurrent);
+        return await Load.ClosedLoopAsync(senders, duration, () =>
+            table.AddEntityAsync(new TableEntity("bench-limit-" + (Interlocked.Increment(ref row) % 64), Guid.NewGuid().ToString("N")) { ["Text"] = "bench insert" }));
     }
 
     private static string Machine() => string.Create(CultureInfo.InvariantCulture,

@@ -77,7 +77,7 @@ internal static partial class Bench
             throw new InvalidOperationException($"Routing did not assign every conversation within its agents' capacity: {loads.Values.Sum()} of {options.RoutingConversations} assigned.");
         }
 
-        var (_, concurrentInserts) = await AzuriteInsertsAsync(azurite.ConnectionString, options.Phase / 2, options.Workers);
+        var concurrentInserts = await AzuriteInsertsAsync(azurite.ConnectionString, options.Phase / 4, options.Workers);
         await cluster.StopAllSilosAsync();
         var rate = options.RoutingConversations / elapsed.TotalSeconds;
         return new Row(
