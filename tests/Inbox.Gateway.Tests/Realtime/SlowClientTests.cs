@@ -33,17 +33,17 @@ public sealed class SlowClientTests(SystemFixture fixture) : IClassFixture<Syste
 
         var marker = Guid.NewGuid().ToString("N");
         var padding = new string('.', 15_000);
+        var texts = Enumerable.Range(0, Messages).Select(i => $"{marker} {i} {padding}").ToArray();
         var customers = Enumerable.Range(0, 16).Select(i => channel.NewCustomer($"Customer {i}")).ToArray();
         using var http = new HttpClient();
         await Parallel.ForEachAsync(Enumerable.Range(0, Messages), new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = cancellation }, async (i, token) =>
         {
-            var (webhook, _) = channel.Webhooks.Text(customers[i % customers.Length], $"{marker} {i} {padding}", DateTimeOffset.UtcNow);
+            var (webhook, _) = channel.Webhooks.Text(customers[i % customers.Length], texts[i], DateTimeOffset.UtcNow);
             using var response = await http.SendAsync(webhook.ToRequest(channel.WebhookUrl), token);
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         });
 
         // The healthy client has the whole burst while the stalled one has read nothing since its handshake.
-        var texts = Enumerable.Range(0, Messages).Select(i => $"{marker} {i} {padding}").ToHashSet();
         foreach (var text in texts)
         {
             await healthy.Events.WaitForAsync(e => e.Type == EventNames.MessageCreated && e.Message?.Text == text, Timeout);
