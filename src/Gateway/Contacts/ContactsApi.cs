@@ -9,7 +9,10 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Inbox.Gateway.Contacts;
 
-/// <summary><c>/api/v1/contacts</c>: customers' details, which agents keep up to date and routing rules match.</summary>
+/// <summary>
+/// <c>/api/v1/contacts</c>: customers' details, which agents keep up to date and routing rules match. A customer the
+/// caller may not see (none of their conversations is readable to them) is answered as one that does not exist.
+/// </summary>
 public static class ContactsApi
 {
     /// <summary>The body of a change to a customer's details.</summary>
@@ -26,12 +29,12 @@ public static class ContactsApi
     }
 
     public static async Task<Results<Ok<ContactProfile>, ProblemHttpResult>> GetAsync(string contactId, IGrainFactory grains, HttpContext http) =>
-        Contact(grains, http, contactId) is { } contact && await contact.GetAsync() is { } profile ? TypedResults.Ok(profile) : NotFound(contactId);
+        Contact(grains, http, contactId) is { } contact && await contact.GetForCallerAsync() is { } profile ? TypedResults.Ok(profile) : NotFound(contactId);
 
     public static async Task<Results<Ok<ContactProfile>, ProblemHttpResult>> UpdateAsync(
         string contactId, ContactChangeRequest request, IGrainFactory grains, HttpContext http)
     {
-        if (Contact(grains, http, contactId) is not { } contact || await contact.GetAsync() is null)
+        if (Contact(grains, http, contactId) is not { } contact || await contact.GetForCallerAsync() is null)
         {
             return NotFound(contactId);
         }

@@ -35,7 +35,7 @@ public sealed class ChannelIdentityGrain(
         if (!_created)
         {
             var contact = await GrainFactory.Get<IContactGrain>(GrainKeys.Compose(organisationId, current.ContactId))
-                .AddIdentityAsync(displayName, GrainKeys.Compose(channelId, channelUserId), language);
+                .AddIdentityAsync(displayName, GrainKeys.Compose(channelId, channelUserId), current.ConversationId, language);
             await GrainFactory.Get<IConversationGrain>(GrainKeys.Compose(organisationId, current.ConversationId))
                 .StartAsync(new ConversationStart(channelId, platform, current.ContactId, contact.Name, channelUserId));
             _created = true;

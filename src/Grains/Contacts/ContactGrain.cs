@@ -1,22 +1,33 @@
 using System.Globalization;
 using Inbox.Contracts.Audit;
 using Inbox.Contracts.Contacts;
+using Inbox.Contracts.Conversations;
+using Inbox.Contracts.Grains;
 using Inbox.Contracts.Keys;
+using Inbox.Contracts.Security;
 using Inbox.Grains.Audit;
+using Inbox.Grains.Conversations;
 using Inbox.Grains.Storage;
 
 namespace Inbox.Grains.Contacts;
 
-/// <summary>A customer: name, identities on channels, language and attributes.</summary>
+/// <summary>
+/// A customer: name, identities on channels, language and attributes, and their conversations, through which agents
+/// see them (<see cref="MayCallerSeeAsync"/>).
+/// </summary>
 public sealed class ContactGrain(
     [PersistentState(stateName: "contact", storageName: GrainStorage.Name)] IPersistentState<ContactState> state,
     AuditTrail audit,
+    ConversationIndex conversations,
     TimeProvider time) : Grain, IContactGrain
 {
     internal const int MaxAttributes = 50;
     internal const int MaxAttributeLength = 200;
 
-    public async Task<ContactProfile> AddIdentityAsync(string name, string identity, string? language = null)
+    /// <summary>The conversations a contact remembers, newest kept: an agent sees the customer through one of them.</summary>
+    internal const int MaxConversations = 100;
+
+    public async Task<ContactProfile> AddIdentityAsync(string name, string identity, string conversationId, string? language = null)
     {
         var changed = false;
         if (!state.RecordExists)
@@ -28,6 +39,17 @@ public sealed class ContactGrain(
         if (!state.State.Identities.Contains(identity))
         {
             state.State.Identities.Add(identity);
+            changed = true;
+        }
+
+        if (!state.State.ConversationIds.Contains(conversationId))
+        {
+            state.State.ConversationIds.Add(conversationId);
+            if (state.State.ConversationIds.Count > MaxConversations)
+            {
+                state.State.ConversationIds.RemoveRange(0, state.State.ConversationIds.Count - MaxConversations);
+            }
+
             changed = true;
         }
 
@@ -59,6 +81,11 @@ public sealed class ContactGrain(
         if (!state.RecordExists)
         {
             throw new ArgumentException($"Contact '{this.GetPrimaryKeyString()}' does not exist.");
+        }
+
+        if (!await MayCallerSeeAsync())
+        {
+            throw new AccessDeniedException("The caller may not change a customer none of whose conversations they may read.");
         }
 
         if (Validate(language, attributes) is { } problem)
@@ -100,6 +127,61 @@ public sealed class ContactGrain(
     }
 
     public Task<ContactProfile?> GetAsync() => Task.FromResult(state.RecordExists ? Profile() : null);
+
+    public async Task<ContactProfile?> GetForCallerAsync() => state.RecordExists && await MayCallerSeeAsync() ? Profile() : null;
+
+    /// <summary>
+    /// Whether the call's caller may see the customer: whoever may read one of their conversations
+    /// (<see cref="ConversationAccess"/>, the rule the conversations and the list apply), judged on the conversations'
+    /// list rows as the list writer has them (current, without waking the conversations). A caller who sees every
+    /// conversation, or an agent on a channel the customer is known on, needs no row read.
+    /// </summary>
+    private async Task<bool> MayCallerSeeAsync()
+    {
+        if (CallerContext.Current is not { Kind: CallerKind.User } caller || caller.Has(Permission.ConversationsReadAll))
+        {
+            // Grains' own calls, and the permission the interface requires is checked at the cluster's edge.
+            return true;
+        }
+
+        var organisationId = OrganisationScoped.Parse(this.GetPrimaryKeyString()).OrganisationId;
+        if (caller.OrganisationId != organisationId)
+        {
+            return false;
+        }
+
+        if (state.State.Identities.Any(identity => caller.Channels.Contains(GrainKeys.Split(identity, 2)[0])))
+        {
+            return true;
+        }
+
+        var list = GrainFactory.Get<IConversationListWriterGrain>(organisationId);
+        foreach (var conversationId in Enumerable.Reverse(await ConversationIdsAsync(organisationId)))
+        {
+            if (await list.GetAsync(conversationId) is { } row && ConversationAccess.MayRead(caller, row))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // A contact stored before contacts kept their conversations learns them once, from the conversation list.
+    private async Task<List<string>> ConversationIdsAsync(string organisationId)
+    {
+        if (state.State.ConversationIds.Count == 0)
+        {
+            var listed = await conversations.ListOfContactAsync(organisationId, OrganisationScoped.Parse(this.GetPrimaryKeyString()).Id);
+            if (listed.Count > 0)
+            {
+                state.State.ConversationIds = [.. listed.OrderBy(c => c.CreatedAt).TakeLast(MaxConversations).Select(c => c.ConversationId)];
+                await state.WriteStateAsync();
+            }
+        }
+
+        return state.State.ConversationIds;
+    }
 
     internal static string? Validate(string? language, IReadOnlyDictionary<string, string>? attributes)
     {

@@ -12,4 +12,8 @@ public sealed class ContactState
     [Id(3)] public string? Language { get; set; }
     [Id(4)] public bool LanguageSetByAgent { get; set; }
     [Id(5)] public Dictionary<string, string> Attributes { get; set; } = new(StringComparer.OrdinalIgnoreCase);
+
+    // The customer's conversations, newest last, at most ContactGrain.MaxConversations: agents see the customer through
+    // them. Contacts stored before 2026-11-27 learn theirs from the conversation list when an agent first asks.
+    [Id(6)] public List<string> ConversationIds { get; set; } = [];
 }

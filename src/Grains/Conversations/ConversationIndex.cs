@@ -74,6 +74,14 @@ public sealed class ConversationIndex(TableServiceClient tables, IGrainFactory g
             c => c.Status != ConversationStatus.Resolved,
             cancellationToken);
 
+    /// <summary>Every conversation of the organisation with the customer <paramref name="contactId"/>.</summary>
+    public Task<List<ConversationSummary>> ListOfContactAsync(string organisationId, string contactId, CancellationToken cancellationToken = default) =>
+        ReadAsync(
+            organisationId,
+            TableClient.CreateQueryFilter($"PartitionKey eq {organisationId} and ContactId eq {contactId}"),
+            c => c.ContactId == contactId,
+            cancellationToken);
+
     /// <summary>
     /// The stored rows that <paramref name="filter"/> selects, with the list writer's unwritten rows laid over them: an
     /// unwritten row replaces its conversation's stored one, and counts if it <paramref name="matches"/>, whatever the
