@@ -125,10 +125,14 @@ internal static partial class Bench
             }
 
             Interlocked.Increment(ref received);
-            if (measuring && long.TryParse(text.AsSpan(6), CultureInfo.InvariantCulture, out var id) && sentAt.TryRemove(id, out var intended))
+            if (measuring && long.TryParse(text.AsSpan(6), CultureInfo.InvariantCulture, out var id) && sentAt.TryGetValue(id, out var intended))
             {
                 latency.RecordValue(Load.MicrosecondsSince(intended));
                 timeline?.Delivered(id);
+
+                // Last: the phase ends when every sent message is out of sentAt, so one taken out must already be
+                // recorded (taken out first, the last straggler's delivery could miss the timeline written meanwhile).
+                sentAt.TryRemove(id, out _);
             }
         });
         await agent.StartAsync();
