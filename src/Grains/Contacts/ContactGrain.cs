@@ -27,6 +27,14 @@ public sealed class ContactGrain(
     /// <summary>The conversations a contact remembers, newest kept: an agent sees the customer through one of them.</summary>
     internal const int MaxConversations = 100;
 
+    private OrganisationScoped _key;
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        _key = OrganisationScoped.Parse(this.GetPrimaryKeyString());
+        return Task.CompletedTask;
+    }
+
     public async Task<ContactProfile> AddIdentityAsync(string name, string identity, string conversationId, string? language = null)
     {
         var changed = false;
@@ -80,7 +88,7 @@ public sealed class ContactGrain(
     {
         if (!state.RecordExists)
         {
-            throw new ArgumentException($"Contact '{this.GetPrimaryKeyString()}' does not exist.");
+            throw new ArgumentException($"Contact '{_key.Key}' does not exist.");
         }
 
         if (!await MayCallerSeeAsync())
@@ -120,8 +128,7 @@ public sealed class ContactGrain(
 
         await state.WriteStateAsync();
         var after = Profile();
-        var key = OrganisationScoped.Parse(this.GetPrimaryKeyString());
-        await audit.RecordAsync(key.OrganisationId, AuditActions.ContactChanged, AuditSubjects.Contact, key.Id,
+        await audit.RecordAsync(_key.OrganisationId, AuditActions.ContactChanged, AuditSubjects.Contact, _key.Id,
             before: new { before.Language, before.Attributes }, after: new { after.Language, after.Attributes });
         return after;
     }
@@ -133,30 +140,24 @@ public sealed class ContactGrain(
     /// <summary>
     /// Whether the call's caller may see the customer: whoever may read one of their conversations
     /// (<see cref="ConversationAccess"/>, the rule the conversations and the list apply), judged on the conversations'
-    /// list rows as the list writer has them (current, without waking the conversations). A caller who sees every
-    /// conversation, or an agent on a channel the customer is known on, needs no row read.
+    /// list rows as the list writer has them (current, without waking the conversations). A caller who may read every
+    /// conversation on a channel the customer is known on (<see cref="ConversationAccess.MayReadChannel"/>) needs no row read.
     /// </summary>
     private async Task<bool> MayCallerSeeAsync()
     {
-        if (CallerContext.Current is not { Kind: CallerKind.User } caller || caller.Has(Permission.ConversationsReadAll))
+        if (CallerContext.Current is not { Kind: CallerKind.User } caller)
         {
-            // Grains' own calls, and the permission the interface requires is checked at the cluster's edge.
+            // Grains' own calls; calls from outside carry a user (the cluster's edge checks the permission).
             return true;
         }
 
-        var organisationId = OrganisationScoped.Parse(this.GetPrimaryKeyString()).OrganisationId;
-        if (caller.OrganisationId != organisationId)
-        {
-            return false;
-        }
-
-        if (state.State.Identities.Any(identity => caller.Channels.Contains(GrainKeys.Split(identity, 2)[0])))
+        if (state.State.Identities.Any(identity => ConversationAccess.MayReadChannel(caller, _key.OrganisationId, GrainKeys.Split(identity, 2)[0])))
         {
             return true;
         }
 
-        var list = GrainFactory.Get<IConversationListWriterGrain>(organisationId);
-        foreach (var conversationId in Enumerable.Reverse(await ConversationIdsAsync(organisationId)))
+        var list = GrainFactory.Get<IConversationListWriterGrain>(_key.OrganisationId);
+        foreach (var conversationId in Enumerable.Reverse(await ConversationIdsAsync()))
         {
             if (await list.GetAsync(conversationId) is { } row && ConversationAccess.MayRead(caller, row))
             {
@@ -168,11 +169,11 @@ public sealed class ContactGrain(
     }
 
     // A contact stored before contacts kept their conversations learns them once, from the conversation list.
-    private async Task<List<string>> ConversationIdsAsync(string organisationId)
+    private async Task<List<string>> ConversationIdsAsync()
     {
         if (state.State.ConversationIds.Count == 0)
         {
-            var listed = await conversations.ListOfContactAsync(organisationId, OrganisationScoped.Parse(this.GetPrimaryKeyString()).Id);
+            var listed = await conversations.ListOfContactAsync(_key.OrganisationId, _key.Id);
             if (listed.Count > 0)
             {
                 state.State.ConversationIds = [.. listed.OrderBy(c => c.CreatedAt).TakeLast(MaxConversations).Select(c => c.ConversationId)];
@@ -232,9 +233,8 @@ public sealed class ContactGrain(
 
     private ContactProfile Profile()
     {
-        var key = OrganisationScoped.Parse(this.GetPrimaryKeyString());
         var s = state.State;
-        return new ContactProfile(key.OrganisationId, key.Id, s.Name, [.. s.Identities], s.CreatedAt, s.Language,
+        return new ContactProfile(_key.OrganisationId, _key.Id, s.Name, [.. s.Identities], s.CreatedAt, s.Language,
             new Dictionary<string, string>(s.Attributes, StringComparer.OrdinalIgnoreCase));
     }
 }
